@@ -1,0 +1,278 @@
+/*
+ * activations.h -- the C interface of libactivations (libactivations.so).
+ *
+ * Neural-network activation functions, their derivatives and their backward
+ * passes, batched over raw arrays of float (_f32) or double (_f64).
+ *
+ * ===========================================================================
+ * Conventions shared by every function below
+ * ===========================================================================
+ *
+ * Types.  T is `float` in the *_f32 functions and `double` in the *_f64 ones;
+ *   scalar parameters (alpha, lower, upper) have type T as well.  Counts are
+ *   size_t.  Every computing function returns an act_status.
+ *
+ * Three entry points per elementwise function NAME with parameters P...:
+ *   act_NAME_T(x, y, n, P...)                 y[i]  = f(x[i])
+ *   act_NAME_derivative_T(x, d, n, P...)      d[i]  = f'(x[i])
+ *   act_NAME_backward_T(x, dy, dx, n, P...)   dx[i] = dy[i] * f'(x[i])   (one pass)
+ *
+ * Order of checks (the first that applies decides the status; an error
+ * return writes nothing at all):
+ *   1. ACT_ERR_SIZE       a count out of range: n * sizeof(T) > PTRDIFF_MAX;
+ *                         for row functions, any element count (rows*cols,
+ *                         rows*cols*cols for the Jacobian, rows*units*pieces)
+ *                         overflowing size_t or, times sizeof(T), exceeding
+ *                         PTRDIFF_MAX; cols == 0 while rows > 0 (softmax).
+ *   2. ACT_OK             nothing to compute (n == 0; rows == 0; maxout with
+ *                         rows*units == 0): returns at once, touching nothing,
+ *                         even with NULL pointers or bad parameters.
+ *   3. ACT_ERR_NULL_POINTER  a pointer argument is NULL.
+ *   4. ACT_ERR_ALIGNMENT  a pointer is not a multiple of sizeof(T).
+ *   5. ACT_ERR_PARAMETER  a parameter outside its domain (see each family).
+ *   6. ACT_ERR_OVERLAP    an output overlaps an input without being exactly
+ *                         the same array (same address AND same length).
+ *
+ * Aliasing.  An output may be the very same array as an input of the same
+ *   length: the call then works in place.  Inputs may alias each other
+ *   (backward with dy == x).  Every other overlap between an output and any
+ *   buffer of the call -- including an output equal to an input of a
+ *   different length (maxout y == x with pieces > 1) -- is ACT_ERR_OVERLAP.
+ *
+ * Special values.  NaN in x gives NaN in the forward, the derivative and the
+ *   backward of every elementwise function (relu'(NaN) is NaN).  Backward is
+ *   the IEEE product dy * f'(x): NaN in dy gives NaN, inf * 0 gives NaN.
+ *   Odd functions keep the sign of zero (tanh(-0) = -0); so do leaky_relu,
+ *   rrelu and elu (f(-0) = -0); relu(-0) = +0.  Results that fall in the
+ *   subnormal range are returned as subnormals, never flushed to zero.
+ *
+ * Accuracy.  "ulp" is the unit in the last place of the exact result.  The
+ *   bounds quoted in each block are those the test suite asserts against a
+ *   high-precision reference over inputs spread across the whole finite range
+ *   (both signs, subnormals, near every branch point and overflow threshold).
+ *   The float32 functions evaluate their transcendental parts in double and
+ *   round once, so they are close to correctly rounded.
+ *
+ * Threads and determinism.  Every function may be called from many threads
+ *   at once.  Results are bitwise identical whatever the thread count.  The
+ *   library never changes the caller's floating-point environment and does no
+ *   heap allocation on the caller's path.
+ *
+ * No function aborts or crashes for any value of any argument, except for
+ * non-NULL pointers to buffers shorter than the counts say -- the caller's
+ * side of the contract, as in any C API.
+ */
+#ifndef ACTIVATIONS_H
+#define ACTIVATIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ===========================================================================
+ * Status codes, messages, version
+ * ======================================================================== */
+
+/* Every computing function returns one of these (int32_t). */
+typedef int32_t act_status;
+
+#define ACT_OK                 0  /* success                                          */
+#define ACT_ERR_NULL_POINTER (-1) /* a required pointer is NULL while there is work   */
+#define ACT_ERR_SIZE         (-2) /* a count or shape out of range (see check 1)      */
+#define ACT_ERR_PARAMETER    (-3) /* a parameter outside its domain                   */
+#define ACT_ERR_OVERLAP      (-4) /* an output partially overlaps an input            */
+#define ACT_ERR_ALIGNMENT    (-5) /* a pointer not aligned to its element type        */
+
+/* A static, NUL-terminated ASCII message, distinct for each code above, and
+ * "unknown status" for any other value.  Never NULL; never free it. */
+const char *act_status_message(act_status status);
+
+/* The library's version as "MAJOR.MINOR.PATCH" (static storage). */
+const char *act_version(void);
+
+/* ===========================================================================
+ * Threads
+ *
+ * act_set_num_threads(n): n <= 0 selects automatic mode (the value of the
+ *   environment variable ACTIVATIONS_NUM_THREADS if it is a positive integer,
+ *   read once at first use; else the number of online CPUs); other values are
+ *   clamped to [1, 1024].  Process-wide; safe to call at any time from any
+ *   thread.  act_get_num_threads() returns the effective count (>= 1).
+ * Work is split on a grid that depends only on the sizes, never on the thread
+ * count, so results are bitwise identical for every setting.
+ * ======================================================================== */
+void act_set_num_threads(int32_t n);
+int32_t act_get_num_threads(void);
+
+/* ===========================================================================
+ * Elementwise functions
+ * ======================================================================== */
+
+/* ---- sigmoid --------------------------------------------------------------
+ *   f(x)  = 1 / (1 + exp(-x))
+ *   f'(x) = f(x) * (1 - f(x)) = exp(-|x|) / (1 + exp(-|x|))^2
+ *   Evaluated from e = exp(-|x|), which never overflows; f' never cancels
+ *   (it stays accurate in the tails, e.g. f'(20) ~ 2.06e-9 in float).
+ *   Limits: f(-inf) = 0, f(+inf) = 1, f'(+-inf) = 0; f(x) is subnormal for
+ *   x below about -87.3 (float) / -708.4 (double) and is returned as such.
+ *   Parameters: none.
+ *   Accuracy: see the bounds table in README / docs (tested <= 2 ulp).
+ */
+act_status act_sigmoid_f32(const float *x, float *y, size_t n);
+act_status act_sigmoid_derivative_f32(const float *x, float *d, size_t n);
+act_status act_sigmoid_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_sigmoid_f64(const double *x, double *y, size_t n);
+act_status act_sigmoid_derivative_f64(const double *x, double *d, size_t n);
+act_status act_sigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- tanh -----------------------------------------------------------------
+ *   f(x)  = (exp(x) - exp(-x)) / (exp(x) + exp(-x))
+ *   f'(x) = 1 - f(x)^2 = 4 exp(-2|x|) / (1 + exp(-2|x|))^2
+ *   Evaluated as sign(x) * t / (t + 2) with t = expm1(2|x|) (no cancellation
+ *   near 0, no overflow), and f' in the exp(-2|x|) form, which stays
+ *   accurate where 1 - f^2 would round to 0.
+ *   Limits: f(+-inf) = +-1, f'(+-inf) = 0, f(-0) = -0.
+ *   Parameters: none.
+ *   Accuracy: tested <= 2 ulp.
+ */
+act_status act_tanh_f32(const float *x, float *y, size_t n);
+act_status act_tanh_derivative_f32(const float *x, float *d, size_t n);
+act_status act_tanh_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_tanh_f64(const double *x, double *y, size_t n);
+act_status act_tanh_derivative_f64(const double *x, double *d, size_t n);
+act_status act_tanh_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- relu -----------------------------------------------------------------
+ *   f(x)  = max(0, x)               relu(-0) = +0, relu(NaN) = NaN
+ *   f'(x) = 1 if x > 0, else 0      (f'(0) = 0; f'(NaN) = NaN)
+ *   Parameters: none.   Accuracy: exact.
+ */
+act_status act_relu_f32(const float *x, float *y, size_t n);
+act_status act_relu_derivative_f32(const float *x, float *d, size_t n);
+act_status act_relu_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_relu_f64(const double *x, double *y, size_t n);
+act_status act_relu_derivative_f64(const double *x, double *d, size_t n);
+act_status act_relu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- leaky_relu(alpha) ----------------------------------------------------
+ *   f(x)  = x if x >= 0, else alpha * x     (f(-0) = -0)
+ *   f'(x) = 1 if x > 0,  else alpha         (f'(0) = alpha: x > 0 is the
+ *                                            positive side)
+ *   Parameters: alpha finite (NaN or +-inf -> ACT_ERR_PARAMETER); zero and
+ *   negative values are allowed.  Common choice: 0.01.
+ *   Accuracy: exact (alpha * x correctly rounded).
+ */
+act_status act_leaky_relu_f32(const float *x, float *y, size_t n, float alpha);
+act_status act_leaky_relu_derivative_f32(const float *x, float *d, size_t n, float alpha);
+act_status act_leaky_relu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float alpha);
+act_status act_leaky_relu_f64(const double *x, double *y, size_t n, double alpha);
+act_status act_leaky_relu_derivative_f64(const double *x, double *d, size_t n, double alpha);
+act_status act_leaky_relu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
+
+/* ---- elu(alpha) -----------------------------------------------------------
+ *   f(x)  = x if x >= 0, else alpha * (exp(x) - 1)    (f(-0) = -0)
+ *   f'(x) = 1 if x > 0,  else alpha * exp(x)          (f'(0) = alpha)
+ *   exp(x) - 1 is evaluated as expm1(x), exact to the last bits near 0.
+ *   Limits: f(-inf) = -alpha, f'(-inf) = 0 (signed like alpha).
+ *   Parameters: alpha finite (NaN or +-inf -> ACT_ERR_PARAMETER); zero and
+ *   negative values are allowed.  Common choice: 1.0.
+ *   Accuracy: tested <= 2 ulp.
+ */
+act_status act_elu_f32(const float *x, float *y, size_t n, float alpha);
+act_status act_elu_derivative_f32(const float *x, float *d, size_t n, float alpha);
+act_status act_elu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float alpha);
+act_status act_elu_f64(const double *x, double *y, size_t n, double alpha);
+act_status act_elu_derivative_f64(const double *x, double *d, size_t n, double alpha);
+act_status act_elu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
+
+/* ---- rrelu(lower, upper, training, seed): randomized leaky ReLU ----------
+ *   f(x)  = x if x >= 0, else a_i * x       (f(-0) = -0)
+ *   f'(x) = 1 if x > 0,  else a_i           (f'(0) = a_i)
+ *   Eval mode (training == 0): a_i = a = fl((lower + upper) / 2) in T
+ *     (computed as lower/2 + upper/2 when lower + upper overflows T).
+ *   Training mode (training != 0): a_i is a pure function of (seed, i), where
+ *     i counts elements from the pointer passed, so the slopes never depend
+ *     on threads or chunking, and derivative and backward recompute exactly
+ *     the forward's slopes from the same seed.  The recipe, all arithmetic on
+ *     uint64_t modulo 2^64:
+ *         mix(z):  z += 0x9E3779B97F4A7C15;
+ *                  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+ *                  z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+ *                  return z ^ (z >> 31);            (the SplitMix64 step)
+ *         h_i  = mix(seed ^ mix(i))
+ *         u_i  = (h_i >> 40) * 2^-24   (float)    u_i in [0, 1)
+ *                (h_i >> 11) * 2^-53   (double)
+ *         a_i  = lower + (upper - lower) * u_i     (each operation rounded to T)
+ *   Parameters: lower and upper finite with lower <= upper, and upper - lower
+ *   finite in T (else ACT_ERR_PARAMETER), in both modes; training is 0 (eval)
+ *   or any other value (training).  Common choice: lower = 1/8, upper = 1/3.
+ *   Accuracy: exact (a_i * x correctly rounded).
+ */
+act_status act_rrelu_f32(const float *x, float *y, size_t n,
+                         float lower, float upper, int32_t training, uint64_t seed);
+act_status act_rrelu_derivative_f32(const float *x, float *d, size_t n,
+                                    float lower, float upper, int32_t training, uint64_t seed);
+act_status act_rrelu_backward_f32(const float *x, const float *dy, float *dx, size_t n,
+                                  float lower, float upper, int32_t training, uint64_t seed);
+act_status act_rrelu_f64(const double *x, double *y, size_t n,
+                         double lower, double upper, int32_t training, uint64_t seed);
+act_status act_rrelu_derivative_f64(const double *x, double *d, size_t n,
+                                    double lower, double upper, int32_t training, uint64_t seed);
+act_status act_rrelu_backward_f64(const double *x, const double *dy, double *dx, size_t n,
+                                  double lower, double upper, int32_t training, uint64_t seed);
+
+/* ===========================================================================
+ * Row functions: row-major, contiguous matrices
+ * ======================================================================== */
+
+/* ---- softmax (over each row of a rows x cols matrix) ---------------------
+ *   y[r,j] = exp(x[r,j] - m) / sum_k exp(x[r,k] - m),   m = max_k x[r,k]
+ *   Backward takes the softmax OUTPUT y:
+ *     dx[r,j] = y[r,j] * (dy[r,j] - sum_k dy[r,k] * y[r,k])
+ *   Derivative: one cols x cols Jacobian per row, rows x cols x cols in all:
+ *     jacobian[r][i][j] = d y[r,i] / d x[r,j] = y[r,i] * (delta_ij - y[r,j])
+ *   Special rows: a row containing NaN is all NaN; a row containing +inf
+ *   gives its +inf entries equal shares of 1 and the others 0; a row of only
+ *   -inf is all NaN.  Sums are compensated and reduced in a fixed order, so
+ *   results do not depend on threads.
+ *   Shapes: cols == 0 with rows > 0 -> ACT_ERR_SIZE.  The Jacobian output
+ *   (rows*cols*cols elements) may equal x only when cols == 1.
+ *   Accuracy: forward tested <= 2 ulp on rows with max - min <= 30;
+ *   backward and Jacobian within a few eps of their natural scale
+ *   y_j * (|dy_j| + sum_k |dy_k y_k|).
+ */
+act_status act_softmax_f32(const float *x, float *y, size_t rows, size_t cols);
+act_status act_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+act_status act_softmax_derivative_f32(const float *x, float *jacobian, size_t rows, size_t cols);
+act_status act_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
+act_status act_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+act_status act_softmax_derivative_f64(const double *x, double *jacobian, size_t rows, size_t cols);
+
+/* ---- maxout(pieces) ------------------------------------------------------
+ *   x is rows x (units * pieces); y is rows x units:
+ *     y[r,u] = max_k x[r, u*pieces + k],  k = 0 .. pieces-1
+ *   The first maximum wins ties (also -0 against +0: its value is returned).
+ *   A group containing NaN gives NaN, and the first NaN counts as the maximum.
+ *   Derivative (shape of x): 1 at the winning element of each group, 0 elsewhere.
+ *   Backward (dy is rows x units, dx has the shape of x):
+ *     dx[r, u*pieces + k] = dy[r,u] * derivative[r, u*pieces + k]   (IEEE product)
+ *   Parameters: pieces >= 1 (pieces == 0 with work to do -> ACT_ERR_PARAMETER).
+ *   Accuracy: exact.
+ */
+act_status act_maxout_f32(const float *x, float *y, size_t rows, size_t units, size_t pieces);
+act_status act_maxout_derivative_f32(const float *x, float *d, size_t rows, size_t units, size_t pieces);
+act_status act_maxout_backward_f32(const float *x, const float *dy, float *dx,
+                                   size_t rows, size_t units, size_t pieces);
+act_status act_maxout_f64(const double *x, double *y, size_t rows, size_t units, size_t pieces);
+act_status act_maxout_derivative_f64(const double *x, double *d, size_t rows, size_t units, size_t pieces);
+act_status act_maxout_backward_f64(const double *x, const double *dy, double *dx,
+                                   size_t rows, size_t units, size_t pieces);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* ACTIVATIONS_H */
