@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// libactivations: activation functions, their derivatives and backward passes,
+// exported through a C ABI (include/activations.h) as libactivations.so.
+//
+// Link settings of the dynamic library, and why:
+// - exports.map is a linker version script that keeps `act_*` as the only
+//   dynamic symbols: the C functions are the whole public ABI.
+// - `-static-stdlib` links the Swift runtime into the .so itself, so it needs
+//   nothing but libc/libm/libstdc++/libgcc_s at load time and its RUNPATH is
+//   `$ORIGIN`. A C program or Python's ctypes loads it with no
+//   LD_LIBRARY_PATH, wherever the file is copied or installed; an rpath to
+//   the toolchain's runtime would tie every user to that absolute path.
+//   (Tests/C checks the loader view with `ldd` and a plain C program.)
+let libraryLinkerSettings: [LinkerSetting] = [
+  .unsafeFlags([
+    "-Xlinker", "--version-script=\(Context.packageDirectory)/exports.map",
+    "-static-stdlib",
+  ])
+]
+
+let package = Package(
+  name: "libactivations",
+  products: [
+    // MARK: - Public products
+    // libactivations.so: the C ABI (act_* symbols) over the Swift module below.
+    .library(name: "activations", type: .dynamic, targets: ["Activations"]),
+  ],
+  targets: [
+    // MARK: - Library
+    // The Swift API (`import Activations`), the math, and the @c exports.
+    .target(
+      name: "Activations",
+      linkerSettings: libraryLinkerSettings
+    ),
+
+    // MARK: - Tests
+    // Swift tests of the Swift API. The C and Python tests live beside them in
+    // Tests/C and Tests/python and are run by `make test`.
+    .testTarget(
+      name: "ActivationsTests",
+      dependencies: ["Activations"],
+      exclude: []
+    ),
+  ]
+)

@@ -1,0 +1,57 @@
+/// Exponential linear unit.
+///
+///     f(x)  = x if x >= 0 else alpha * (e^x - 1)   (f(-0) = -0)
+///     f'(x) = 1 if x > 0  else alpha * e^x         (f'(0) = alpha)
+///
+/// e^x - 1 is `expMinusOne`, which keeps every bit near 0 where the
+/// textbook form cancels; the math runs in double and float results are
+/// rounded once. f(-inf) = -alpha, f'(-inf) = 0 (signed like alpha).
+/// alpha is any finite value.
+enum ELU: UnaryActivation {
+  @inline(__always)
+  static func forward<V: FloatVector>(_ x: V, _ p: AlphaParameter, index: Int) -> V {
+    let alpha = F64x8(repeating: p.alpha)
+    return V.mapInDouble(x, index: index) { v, _ in
+      (alpha * F64x8.expMinusOne(v)).replacing(with: v, where: v .>= F64x8())
+    }
+  }
+
+  @inline(__always)
+  static func derivative<V: FloatVector>(_ x: V, _ p: AlphaParameter, index: Int) -> V {
+    let alpha = F64x8(repeating: p.alpha)
+    return V.mapInDouble(x, index: index) { v, _ in
+      (alpha * F64x8.exp(v)).replacing(with: F64x8(repeating: 1), where: v .> F64x8())
+    }
+  }
+}
+
+// MARK: - C ABI (include/activations.h, "elu")
+
+@c(act_elu_f32)
+public func act_elu_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ELU>.forward(x, y, n, AlphaParameter(alpha)) }
+}
+@c(act_elu_derivative_f32)
+public func act_elu_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ELU>.derivative(x, d, n, AlphaParameter(alpha)) }
+}
+@c(act_elu_backward_f32)
+public func act_elu_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ELU>.backward(x, dy, dx, n, AlphaParameter(alpha)) }
+}
+@c(act_elu_f64)
+public func act_elu_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ELU>.forward(x, y, n, AlphaParameter(alpha)) }
+}
+@c(act_elu_derivative_f64)
+public func act_elu_derivative_f64(_ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ELU>.derivative(x, d, n, AlphaParameter(alpha)) }
+}
+@c(act_elu_backward_f64)
+public func act_elu_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ELU>.backward(x, dy, dx, n, AlphaParameter(alpha)) }
+}

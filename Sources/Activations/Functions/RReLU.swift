@@ -1,0 +1,100 @@
+/// Randomized leaky ReLU.
+///
+///     f(x)  = x if x >= 0 else a_i * x     (f(-0) = -0)
+///     f'(x) = 1 if x > 0  else a_i         (f'(0) = a_i)
+///
+/// Eval mode: a_i = fl((lower + upper) / 2) in the element type.
+/// Training mode: a_i = lower + (upper - lower) * u_i, each operation in the
+/// element type, with u_i from `CounterHash` -- a pure function of (seed, i),
+/// so the derivative and backward recompute exactly the forward's slopes.
+/// Exact: a_i * x is one correctly rounded product.
+enum RReLU: UnaryActivation {
+  @inline(__always)
+  static func forward<V: FloatVector>(_ x: V, _ p: RReLUParameters, index: Int) -> V {
+    (slopes(p, index: index, as: V.self) * x).replacing(with: x, where: x .>= .zero)
+  }
+
+  @inline(__always)
+  static func derivative<V: FloatVector>(_ x: V, _ p: RReLUParameters, index: Int) -> V {
+    slopes(p, index: index, as: V.self).replacing(with: .one, where: x .> .zero)
+  }
+
+  /// The slopes of elements index ..< index + V.scalarCount.
+  @inline(__always)
+  static func slopes<V: FloatVector>(_ p: RReLUParameters, index: Int, as _: V.Type) -> V {
+    let lower = V.Scalar(p.lower), upper = V.Scalar(p.upper)
+    guard p.training else {
+      let sum = lower + upper
+      return V(repeating: sum.isFinite ? sum / 2 : lower / 2 + upper / 2)
+    }
+    return V(repeating: lower) + V(repeating: upper - lower) * V.uniform(seed: p.seed, index: index)
+  }
+}
+
+/// rrelu's parameters: lower <= upper, both finite, with upper - lower
+/// finite in the element type; training flag and seed.
+struct RReLUParameters: ActivationParameters {
+  let lower: Double
+  let upper: Double
+  let training: Bool
+  let seed: UInt64
+
+  init<T: ActivationScalar>(_ lower: T, _ upper: T, _ training: Int32, _ seed: UInt64) {
+    self.lower = Double(lower)
+    self.upper = Double(upper)
+    self.training = training != 0
+    self.seed = seed
+  }
+
+  @inline(__always)
+  func validate<T: ActivationScalar>(for _: T.Type) throws(ActivationError) {
+    guard lower.isFinite, upper.isFinite, lower <= upper, (T(upper) - T(lower)).isFinite else {
+      throw .parameter
+    }
+  }
+}
+
+// MARK: - C ABI (include/activations.h, "rrelu")
+
+@c(act_rrelu_f32)
+public func act_rrelu_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt,
+  _ lower: Float, _ upper: Float, _ training: Int32, _ seed: UInt64
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<RReLU>.forward(x, y, n, RReLUParameters(lower, upper, training, seed)) }
+}
+@c(act_rrelu_derivative_f32)
+public func act_rrelu_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt,
+  _ lower: Float, _ upper: Float, _ training: Int32, _ seed: UInt64
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<RReLU>.derivative(x, d, n, RReLUParameters(lower, upper, training, seed)) }
+}
+@c(act_rrelu_backward_f32)
+public func act_rrelu_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt,
+  _ lower: Float, _ upper: Float, _ training: Int32, _ seed: UInt64
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<RReLU>.backward(x, dy, dx, n, RReLUParameters(lower, upper, training, seed)) }
+}
+@c(act_rrelu_f64)
+public func act_rrelu_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt,
+  _ lower: Double, _ upper: Double, _ training: Int32, _ seed: UInt64
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<RReLU>.forward(x, y, n, RReLUParameters(lower, upper, training, seed)) }
+}
+@c(act_rrelu_derivative_f64)
+public func act_rrelu_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt,
+  _ lower: Double, _ upper: Double, _ training: Int32, _ seed: UInt64
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<RReLU>.derivative(x, d, n, RReLUParameters(lower, upper, training, seed)) }
+}
+@c(act_rrelu_backward_f64)
+public func act_rrelu_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt,
+  _ lower: Double, _ upper: Double, _ training: Int32, _ seed: UInt64
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<RReLU>.backward(x, dy, dx, n, RReLUParameters(lower, upper, training, seed)) }
+}

@@ -1,0 +1,51 @@
+/// Logistic sigmoid.
+///
+///     f(x)  = 1 / (1 + e^-x)
+///     f'(x) = f(x) (1 - f(x)) = e / (1 + e)^2,   e = exp(-|x|)
+///
+/// Both come from `Logistic`, evaluated in double (float lanes are widened
+/// and rounded once). f' is never formed as f (1 - f), which rounds to 0 for
+/// x > 16.6 (float) while the true value is still ~6e-8.
+/// f(-inf) = 0, f(+inf) = 1, f'(+-inf) = 0; subnormal results are kept.
+enum Sigmoid: UnaryActivation {
+  @inline(__always)
+  static func forward<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
+    V.mapInDouble(x, index: index) { v, _ in Logistic.value(v) }
+  }
+
+  @inline(__always)
+  static func derivative<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
+    V.mapInDouble(x, index: index) { v, _ in Logistic.derivative(v) }
+  }
+}
+
+// MARK: - C ABI (include/activations.h, "sigmoid")
+
+@c(act_sigmoid_f32)
+public func act_sigmoid_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Sigmoid>.forward(x, y, n, NoParameters()) }
+}
+@c(act_sigmoid_derivative_f32)
+public func act_sigmoid_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Sigmoid>.derivative(x, d, n, NoParameters()) }
+}
+@c(act_sigmoid_backward_f32)
+public func act_sigmoid_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Sigmoid>.backward(x, dy, dx, n, NoParameters()) }
+}
+@c(act_sigmoid_f64)
+public func act_sigmoid_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Sigmoid>.forward(x, y, n, NoParameters()) }
+}
+@c(act_sigmoid_derivative_f64)
+public func act_sigmoid_derivative_f64(_ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Sigmoid>.derivative(x, d, n, NoParameters()) }
+}
+@c(act_sigmoid_backward_f64)
+public func act_sigmoid_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Sigmoid>.backward(x, dy, dx, n, NoParameters()) }
+}

@@ -1,0 +1,61 @@
+/// Hyperbolic tangent.
+///
+///     f(x)  = (e^x - e^-x) / (e^x + e^-x)
+///     f'(x) = 1 - f(x)^2 = 4 e / (1 + e)^2,   e = exp(-2|x|)  = 4 sigma'(2x)
+///
+/// f is evaluated as sign(x) * t / (t + 2) with t = expm1(2|x|): no
+/// cancellation near 0 (tanh(x) ~ x for tiny x, subnormals included), and
+/// |x| is clamped at 20, beyond which tanh rounds to 1 in double. f' reuses
+/// the logistic derivative at 2x (2x is exact; it overflows to inf only where
+/// f' is 0 anyway) instead of 1 - f^2, which rounds to 0 far too early.
+/// f(+-inf) = +-1, f(-0) = -0, f'(+-inf) = 0.
+enum Tanh: UnaryActivation {
+  @inline(__always)
+  static func forward<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
+    V.mapInDouble(x, index: index) { v, _ in
+      let bits = unsafeBitCast(v, to: SIMD8<UInt64>.self)
+      let sign = bits & SIMD8<UInt64>(repeating: 1 << 63)
+      var a = unsafeBitCast(bits ^ sign, to: F64x8.self)  // |x|
+      a = a.replacing(with: F64x8(repeating: 20), where: a .> F64x8(repeating: 20))
+      let t = F64x8.expMinusOne(a + a)
+      let magnitude = t / (t + F64x8(repeating: 2))
+      return unsafeBitCast(unsafeBitCast(magnitude, to: SIMD8<UInt64>.self) | sign, to: F64x8.self)
+    }
+  }
+
+  @inline(__always)
+  static func derivative<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
+    V.mapInDouble(x, index: index) { v, _ in F64x8(repeating: 4) * Logistic.derivative(v + v) }
+  }
+}
+
+// MARK: - C ABI (include/activations.h, "tanh")
+
+@c(act_tanh_f32)
+public func act_tanh_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanh>.forward(x, y, n, NoParameters()) }
+}
+@c(act_tanh_derivative_f32)
+public func act_tanh_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanh>.derivative(x, d, n, NoParameters()) }
+}
+@c(act_tanh_backward_f32)
+public func act_tanh_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanh>.backward(x, dy, dx, n, NoParameters()) }
+}
+@c(act_tanh_f64)
+public func act_tanh_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanh>.forward(x, y, n, NoParameters()) }
+}
+@c(act_tanh_derivative_f64)
+public func act_tanh_derivative_f64(_ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanh>.derivative(x, d, n, NoParameters()) }
+}
+@c(act_tanh_backward_f64)
+public func act_tanh_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanh>.backward(x, dy, dx, n, NoParameters()) }
+}

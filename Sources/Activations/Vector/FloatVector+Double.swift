@@ -1,0 +1,18 @@
+/// Double lanes: eight doubles fill one 64-byte vector.
+public typealias F64x8 = SIMD8<Double>
+
+extension SIMD8: FloatVector where Scalar == Double {
+  @inline(__always)
+  public static func mapInDouble(_ x: Self, index: Int, _ f: (SIMD8<Double>, Int) -> SIMD8<Double>) -> Self {
+    f(x, index)
+  }
+
+  @inline(__always)
+  public static func uniform(seed: UInt64, index: Int) -> Self {
+    var u = Self()
+    for lane in 0..<8 {
+      u[lane] = CounterHash.uniformDouble(seed: seed, index: UInt64(truncatingIfNeeded: index &+ lane))
+    }
+    return u
+  }
+}
