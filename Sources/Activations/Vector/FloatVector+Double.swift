@@ -8,6 +8,11 @@ extension SIMD8: FloatVector where Scalar == Double {
   }
 
   @inline(__always)
+  public static func mapInDouble(_ a: Self, _ b: Self, _ f: (SIMD8<Double>, SIMD8<Double>) -> SIMD8<Double>) -> Self {
+    f(a, b)
+  }
+
+  @inline(__always)
   public static func uniform(seed: UInt64, index: Int) -> Self {
     var u = Self()
     for lane in 0..<8 {

@@ -10,6 +10,13 @@ extension SIMD16: FloatVector where Scalar == Float {
   }
 
   @inline(__always)
+  public static func mapInDouble(_ a: Self, _ b: Self, _ f: (SIMD8<Double>, SIMD8<Double>) -> SIMD8<Double>) -> Self {
+    let low = f(SIMD8<Double>(a.lowHalf), SIMD8<Double>(b.lowHalf))
+    let high = f(SIMD8<Double>(a.highHalf), SIMD8<Double>(b.highHalf))
+    return Self(lowHalf: SIMD8<Float>(low), highHalf: SIMD8<Float>(high))
+  }
+
+  @inline(__always)
   public static func uniform(seed: UInt64, index: Int) -> Self {
     var u = Self()
     for lane in 0..<16 {

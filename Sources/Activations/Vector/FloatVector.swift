@@ -37,6 +37,9 @@ public protocol FloatVector: SIMD where Scalar: BinaryFloatingPoint {
   /// a double result that is far more accurate than a float ulp.
   static func mapInDouble(_ x: Self, index: Int, _ f: (SIMD8<Double>, Int) -> SIMD8<Double>) -> Self
 
+  /// The two-argument form of `mapInDouble`, lanes of `a` and `b` paired.
+  static func mapInDouble(_ a: Self, _ b: Self, _ f: (SIMD8<Double>, SIMD8<Double>) -> SIMD8<Double>) -> Self
+
   /// Uniform variates in [0, 1) for elements `index ..< index + scalarCount`
   /// (see `Random/CounterHash.swift` for the recipe).
   static func uniform(seed: UInt64, index: Int) -> Self

@@ -1,0 +1,21 @@
+/// Shape checks of the row functions (row-major, contiguous matrices), and
+/// their threading: rows are split on a fixed grid, each row computed by one
+/// task from start to end, so results do not depend on the thread count.
+enum Rows {
+  /// Element count of a rows x cols x depth array: `.size` when the product
+  /// overflows or its bytes exceed PTRDIFF_MAX.
+  @inline(__always)
+  static func count<T>(_ rows: UInt, _ cols: UInt, _ depth: UInt = 1, of _: T.Type) throws(ActivationError) -> Int {
+    try elementCount(try shapeProduct(rows, cols, depth), of: T.self)
+  }
+
+  /// Runs `body` over ranges of rows; threads only when the call holds at
+  /// least `Parallel.elementThreshold` elements.
+  @inline(__always)
+  static func forEachChunk(rows: Int, elementsPerRow: Int, _ body: (Range<Int>) -> Void) {
+    let perRow = max(1, elementsPerRow)
+    let grain = max(1, Parallel.elementGrain / perRow)
+    let threshold = (Parallel.elementThreshold - 1) / perRow + 1
+    Parallel.forEachChunk(count: rows, grain: grain, threshold: threshold, body)
+  }
+}

@@ -1,0 +1,141 @@
+/// Maxout: the maximum of each group of `pieces` consecutive elements.
+///
+///     x is rows x (units * pieces), y is rows x units
+///     y[r,u] = max_k x[r, u*pieces + k]
+///     derivative (shape of x) = 1 at the winning element, 0 elsewhere
+///     backward: dx[r, u*pieces + k] = dy[r,u] * derivative[r, u*pieces + k]
+///
+/// The first maximum wins ties (also -0 against +0), and its own value is
+/// returned. The first NaN of a group wins outright, so a group containing
+/// NaN gives NaN and its derivative marks that NaN. Exact.
+/// Rows and units together form rows*units independent groups.
+enum Maxout {
+  /// The index of the winning element of one group.
+  @inline(__always)
+  static func winner<T: ActivationScalar>(_ group: UnsafePointer<T>, _ pieces: Int) -> Int {
+    var best = group[0]
+    if best.isNaN { return 0 }
+    var index = 0
+    for k in 1..<pieces {
+      let v = group[k]
+      if v.isNaN { return k }
+      if v > best {
+        best = v
+        index = k
+      }
+    }
+    return index
+  }
+
+  /// The shape checks shared by the three entry points, in the header's
+  /// order; returns (groups, elements of x), or nil when there is nothing
+  /// to do.
+  @inline(__always)
+  static func shape<T>(_ rows: UInt, _ units: UInt, _ pieces: UInt, of _: T.Type) throws(ActivationError) -> (
+    groups: Int, elements: Int
+  )? {
+    let elements = try Rows.count(rows, units, pieces, of: T.self)
+    let groups = try Rows.count(rows, units, of: T.self)
+    return groups == 0 ? nil : (groups, elements)
+  }
+
+  static func forward<T: ActivationScalar>(
+    _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
+  ) throws(ActivationError) {
+    guard let (groups, elements) = try shape(rows, units, pieces, of: T.self) else { return }
+    let (x, y) = (try nonNull(x), try nonNull(y))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(y))
+    guard pieces > 0 else { throw .parameter }
+    try requireNoPartialOverlap(Region(y, count: groups), Region(x, count: elements))
+    let p = Int(pieces)
+    Rows.forEachChunk(rows: groups, elementsPerRow: p) { range in
+      for g in range {
+        let group = x + g * p
+        y[g] = group[winner(group, p)]
+      }
+    }
+  }
+
+  static func derivative<T: ActivationScalar>(
+    _ x: UnsafePointer<T>?, _ d: UnsafeMutablePointer<T>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
+  ) throws(ActivationError) {
+    guard let (groups, elements) = try shape(rows, units, pieces, of: T.self) else { return }
+    let (x, d) = (try nonNull(x), try nonNull(d))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(d))
+    guard pieces > 0 else { throw .parameter }
+    try requireNoPartialOverlap(Region(d, count: elements), Region(x, count: elements))
+    let p = Int(pieces)
+    Rows.forEachChunk(rows: groups, elementsPerRow: p) { range in
+      for g in range {
+        let w = winner(x + g * p, p)
+        let out = d + g * p
+        for k in 0..<p { out[k] = k == w ? 1 : 0 }
+      }
+    }
+  }
+
+  static func backward<T: ActivationScalar>(
+    _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?,
+    _ rows: UInt, _ units: UInt, _ pieces: UInt
+  ) throws(ActivationError) {
+    guard let (groups, elements) = try shape(rows, units, pieces, of: T.self) else { return }
+    let (x, dy, dx) = (try nonNull(x), try nonNull(dy), try nonNull(dx))
+    try requireAligned(x)
+    try requireAligned(dy)
+    try requireAligned(UnsafePointer(dx))
+    guard pieces > 0 else { throw .parameter }
+    try requireNoPartialOverlap(Region(dx, count: elements), Region(x, count: elements), Region(dy, count: groups))
+    let p = Int(pieces)
+    Rows.forEachChunk(rows: groups, elementsPerRow: p) { range in
+      for g in range {
+        let w = winner(x + g * p, p)
+        let gradient = dy[g]
+        let out = dx + g * p
+        for k in 0..<p { out[k] = gradient * (k == w ? 1 : 0) }
+      }
+    }
+  }
+}
+
+// MARK: - C ABI (include/activations.h, "maxout")
+
+@c(act_maxout_f32)
+public func act_maxout_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Maxout.forward(x, y, rows, units, pieces) }
+}
+@c(act_maxout_derivative_f32)
+public func act_maxout_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Maxout.derivative(x, d, rows, units, pieces) }
+}
+@c(act_maxout_backward_f32)
+public func act_maxout_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?,
+  _ rows: UInt, _ units: UInt, _ pieces: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Maxout.backward(x, dy, dx, rows, units, pieces) }
+}
+@c(act_maxout_f64)
+public func act_maxout_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Maxout.forward(x, y, rows, units, pieces) }
+}
+@c(act_maxout_derivative_f64)
+public func act_maxout_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Maxout.derivative(x, d, rows, units, pieces) }
+}
+@c(act_maxout_backward_f64)
+public func act_maxout_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?,
+  _ rows: UInt, _ units: UInt, _ pieces: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Maxout.backward(x, dy, dx, rows, units, pieces) }
+}
