@@ -5,18 +5,15 @@
 ///     sigma'(x) = e / (1 + e)^2,    e = exp(-|x|)    (an even function)
 ///
 /// Everything is computed from e = exp(-|x|) in (0, 1], which never
-/// overflows. 1 + e is carried as an unevaluated sum h + l (Fast2Sum:
-/// h = fl(1 + e), l = e - (h - 1), exact because 1 >= e), and the rounding
-/// of 1 + e is corrected to first order:
+/// overflows. e comes as a two-term sum, 1 + e is carried exactly as h + l
+/// (Fast2Sum: h = fl(1 + eHi), valid because 1 >= eHi), (1 + e)^2 as a
+/// two-term sum from Dekker's product, and each result is one two-term
+/// quotient (`TwoTerm.quotient`): a single final rounding plus a few
+/// hundredths of an ulp.
 ///
-///     1 / (h + l)    = (1/h) (1 - l/h)
-///     e / (h + l)    = (e/h) (1 - l/h)
-///     e / (h + l)^2  = (e/h^2) (1 - 2 l/h)
-///
-/// |l/h| <= 2^-53, so the corrections need only a few correct bits, and the
-/// results carry the error of exp(-|x|) plus one or two roundings.
-/// For x -> -inf, e underflows gradually: sigma(x) comes out subnormal, then
-/// +0. sigma(+inf) = 1, sigma(-inf) = +0, sigma'(+-inf) = +0; NaN -> NaN.
+/// For x -> -inf, e underflows gradually: sigma(x) and sigma'(x) come out
+/// subnormal, then +0. sigma(+inf) = 1, sigma(-inf) = +0,
+/// sigma'(+-inf) = +0; NaN -> NaN.
 enum Logistic {
   /// -|x|: the sign bit set.
   @inline(__always)
@@ -25,29 +22,36 @@ enum Logistic {
     return unsafeBitCast(bits, to: F64x8.self)
   }
 
-  /// sigma(x).
+  /// e = exp(-|x|) = eHi + eLo and 1 + e = h + l.
   @inline(__always)
-  static func value(_ x: F64x8) -> F64x8 {
+  static func terms(_ x: F64x8) -> (eHi: F64x8, eLo: F64x8, h: F64x8, l: F64x8) {
     let one = F64x8(repeating: 1)
-    let e = F64x8.exp(negativeMagnitude(x))
-    let h = one + e
-    let l = e - (h - one)
-    let inverse = one / h
-    let relativeCorrection = l * inverse
-    let positiveSide = inverse - inverse * relativeCorrection  // 1 / (1 + e), x > 0
-    let q = e / h
-    let negativeSide = q - q * relativeCorrection  // e / (1 + e), x <= 0
-    return negativeSide.replacing(with: positiveSide, where: x .> F64x8())
+    let (eHi, eLo) = F64x8.expTwoTerm(negativeMagnitude(x))
+    let h = one + eHi
+    let l = ((one - h) + eHi) + eLo
+    return (eHi, eLo, h, l)
   }
 
-  /// sigma'(x) = sigma(x) * sigma(-x).
+  /// sigma(x): 1 / (1 + e) for x > 0, e / (1 + e) otherwise.
   @inline(__always)
-  static func derivative(_ x: F64x8) -> F64x8 {
-    let one = F64x8(repeating: 1)
-    let e = F64x8.exp(negativeMagnitude(x))
-    let h = one + e
-    let l = e - (h - one)
-    let q = (e / h) / h
-    return q - q * ((l + l) / h)
+  static func value(_ x: F64x8) -> F64x8 {
+    let (eHi, eLo, h, l) = terms(x)
+    let positive = x .> F64x8()
+    let numeratorHi = eHi.replacing(with: F64x8(repeating: 1), where: positive)
+    let numeratorLo = eLo.replacing(with: F64x8(), where: positive)
+    return TwoTerm.quotient(numeratorHi, numeratorLo, h, l)
+  }
+
+  /// sigma'(x) = e / (1 + e)^2, times 2^`scaleExponent`, applied to e
+  /// before any rounding (so tanh' = 4 sigma'(2x) keeps every bit where e
+  /// itself would be subnormal).
+  @inline(__always)
+  static func derivative(_ x: F64x8, scaleExponent: Int64 = 0) -> F64x8 {
+    let (_, _, h, l) = terms(x)
+    let (squareHi, squareLo) = TwoTerm.product(h, h)
+    let denominatorHi = squareHi + (squareLo + (h + h) * l)
+    let denominatorLo = (squareHi - denominatorHi) + (squareLo + (h + h) * l)
+    let (numeratorHi, numeratorLo) = F64x8.expTwoTerm(negativeMagnitude(x), timesPowerOfTwo: scaleExponent)
+    return TwoTerm.quotient(numeratorHi, numeratorLo, denominatorHi, denominatorLo)
   }
 }
