@@ -32,8 +32,12 @@ let package = Package(
     // The Swift API (`import Activations`), the math, and the @c exports.
     .target(
       name: "Activations",
+      dependencies: ["CVectorShims"],
       linkerSettings: libraryLinkerSettings
     ),
+    // Inline C helpers for vector operations the Swift standard library only
+    // offers as per-lane loops (float <-> double conversion).
+    .target(name: "CVectorShims"),
 
     // MARK: - Tests
     // Swift tests of the Swift API. The C and Python tests live beside them in

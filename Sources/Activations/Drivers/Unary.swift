@@ -9,14 +9,14 @@ enum Unary<A: UnaryActivation> {
   static func forward<T: ActivationScalar>(
     _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ n: UInt, _ p: A.Parameters
   ) throws(ActivationError) {
-    try map(x, y, n, p) { v, i in propagateNaN(A.forward(v, p, index: i), v) }
+    try run(ForwardKernel<A, T>(p: p), x, x, y, n, p, readsGradient: false)
   }
 
   /// d = f'(x)
   static func derivative<T: ActivationScalar>(
     _ x: UnsafePointer<T>?, _ d: UnsafeMutablePointer<T>?, _ n: UInt, _ p: A.Parameters
   ) throws(ActivationError) {
-    try map(x, d, n, p) { v, i in propagateNaN(A.derivative(v, p, index: i), v) }
+    try run(DerivativeKernel<A, T>(p: p), x, x, d, n, p, readsGradient: false)
   }
 
   /// dx = dy * f'(x), in one pass.
@@ -24,59 +24,81 @@ enum Unary<A: UnaryActivation> {
     _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?, _ n: UInt,
     _ p: A.Parameters
   ) throws(ActivationError) {
-    let count = try elementCount(n, of: T.self)
-    guard count > 0 else { return }
-    let (x, dy, dx) = (try nonNull(x), try nonNull(dy), try nonNull(dx))
-    try requireAligned(x)
-    try requireAligned(dy)
-    try requireAligned(UnsafePointer(dx))
-    try p.validate(for: T.self)
-    try requireNoPartialOverlap(Region(dx, count: count), Region(x, count: count), Region(dy, count: count))
-
-    Parallel.forEachChunk(count: count, grain: Parallel.elementGrain, threshold: Parallel.elementThreshold) {
-      range in
-      var i = range.lowerBound
-      let end = range.upperBound
-      let width = T.Vector.scalarCount
-      while end - i >= width {
-        let v = load(x + i), g = load(dy + i)
-        store(g * propagateNaN(A.derivative(v, p, index: i), v), dx + i)
-        i &+= width
-      }
-      if i < end {
-        let v = loadPadded(x + i, end - i), g = loadPadded(dy + i, end - i)
-        storePartial(g * propagateNaN(A.derivative(v, p, index: i), v), dx + i, end - i)
-      }
-    }
+    try run(BackwardKernel<A, T>(p: p), x, dy, dx, n, p, readsGradient: true)
   }
 
-  /// The shared body of forward and derivative: out[i] = kernel(x[i]).
+  /// Checks the arguments, then runs `kernel` over the chunks of the grid.
+  /// `dy` is read only when `readsGradient` (it is x otherwise).
   @inline(__always)
-  private static func map<T: ActivationScalar>(
-    _ x: UnsafePointer<T>?, _ out: UnsafeMutablePointer<T>?, _ n: UInt, _ p: A.Parameters,
-    _ kernel: (T.Vector, Int) -> T.Vector
+  private static func run<K: ElementwiseKernel>(
+    _ kernel: K, _ x: UnsafePointer<K.Scalar>?, _ dy: UnsafePointer<K.Scalar>?,
+    _ out: UnsafeMutablePointer<K.Scalar>?, _ n: UInt, _ p: A.Parameters, readsGradient: Bool
   ) throws(ActivationError) {
-    let count = try elementCount(n, of: T.self)
+    let count = try elementCount(n, of: K.Scalar.self)
     guard count > 0 else { return }
-    let (x, out) = (try nonNull(x), try nonNull(out))
+    let x = try nonNull(x)
+    let dy = try nonNull(dy)
+    let out = try nonNull(out)
     try requireAligned(x)
+    try requireAligned(dy)
     try requireAligned(UnsafePointer(out))
-    try p.validate(for: T.self)
-    try requireNoPartialOverlap(Region(out, count: count), Region(x, count: count))
-
+    try p.validate(for: K.Scalar.self)
+    try requireNoPartialOverlap(
+      Region(out, count: count), Region(x, count: count), readsGradient ? Region(dy, count: count) : nil)
     Parallel.forEachChunk(count: count, grain: Parallel.elementGrain, threshold: Parallel.elementThreshold) {
-      range in
-      var i = range.lowerBound
-      let end = range.upperBound
-      let width = T.Vector.scalarCount
-      while end - i >= width {
-        store(kernel(load(x + i), i), out + i)
-        i &+= width
-      }
-      if i < end {
-        storePartial(kernel(loadPadded(x + i, end - i), i), out + i, end - i)
-      }
+      range in elementwiseLoop(kernel, x, dy, out, range)
     }
+  }
+}
+
+/// One direction of one function on one element type, as a value the loop
+/// is specialized for (so the math is inlined into the loop body).
+protocol ElementwiseKernel {
+  associatedtype Scalar: ActivationScalar
+  /// The outputs for lanes `x` (and gradients `dy`), first lane at `index`.
+  func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector
+}
+
+struct ForwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
+  let p: A.Parameters
+  @inline(__always)
+  func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
+    propagateNaN(A.forward(x, p, index: index), x)
+  }
+}
+
+struct DerivativeKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
+  let p: A.Parameters
+  @inline(__always)
+  func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
+    propagateNaN(A.derivative(x, p, index: index), x)
+  }
+}
+
+struct BackwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
+  let p: A.Parameters
+  @inline(__always)
+  func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector {
+    dy * propagateNaN(A.derivative(x, p, index: index), x)
+  }
+}
+
+/// out[i] = kernel(x[i], dy[i]) for i in `range`: whole vectors, then the
+/// remainder through a zero-padded vector.
+func elementwiseLoop<K: ElementwiseKernel>(
+  _ kernel: K, _ x: UnsafePointer<K.Scalar>, _ dy: UnsafePointer<K.Scalar>,
+  _ out: UnsafeMutablePointer<K.Scalar>, _ range: Range<Int>
+) {
+  let width = K.Scalar.Vector.scalarCount
+  var i = range.lowerBound
+  let end = range.upperBound
+  while end - i >= width {
+    store(kernel(load(x + i), load(dy + i), index: i), out + i)
+    i &+= width
+  }
+  if i < end {
+    let rest = end - i
+    storePartial(kernel(loadPadded(x + i, rest), loadPadded(dy + i, rest), index: i), out + i, rest)
   }
 }
 

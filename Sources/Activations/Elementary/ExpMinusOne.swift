@@ -27,10 +27,14 @@ extension SIMD8 where Scalar == Double {
   @inline(__always)
   static func expMinusOneTwoTerm(_ x: Self) -> (hi: Self, lo: Self) {
     let reduction = ExpReduction(x)
-    let k = reduction.k
+    let n = reduction.n
+    let bound = F64x8(repeating: 60)
+    let large = n .> bound
 
-    // Moderate n: (t - 1) + t eHi by TwoSum, plus t eLo.
-    let kSmall = k.replacing(with: 60, where: k .> 60).replacing(with: -60, where: k .< -60)
+    // Moderate n: (t - 1) + t eHi by TwoSum, plus t eLo, with n clamped to
+    // [-60, 60] so that t = 2^n is a normal power of two.
+    let nSmall = n.replacing(with: bound, where: large).replacing(with: -bound, where: n .< -bound)
+    let kSmall = ExpReduction.integer(nSmall + F64x8(repeating: ExpReduction.roundingMagic))
     let t = ExpReduction.powerOfTwo(kSmall)
     let a = t - Self(repeating: 1)
     let b = t * reduction.expm1Hi
@@ -41,7 +45,6 @@ extension SIMD8 where Scalar == Double {
     var lo = error + t * reduction.expm1Lo
 
     // Large n: e^x itself.
-    let large = k .> 60
     let (eHi, eLo) = reduction.onePlusExpm1()
     hi = hi.replacing(with: reduction.scale(eHi + eLo), where: large)
     lo = lo.replacing(with: Self(), where: large)

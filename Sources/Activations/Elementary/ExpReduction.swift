@@ -24,7 +24,8 @@
 /// [-1588, 1588] for the two-step power-of-two scaling in `exp`.
 /// NaN passes through every step (comparisons with NaN are false).
 struct ExpReduction {
-  /// n as an integer.
+  /// n as a double (an integer value) and as an integer.
+  let n: F64x8
   let k: SIMD8<Int64>
   /// expm1(r) = expm1Hi + expm1Lo, |expm1Lo| <= ulp(expm1Hi).
   let expm1Hi: F64x8
@@ -44,8 +45,8 @@ struct ExpReduction {
 
     let magic = F64x8(repeating: Self.roundingMagic)
     let shifted = xc * F64x8(repeating: Self.log2e) + magic
-    let n = shifted - magic
-    k = unsafeBitCast(shifted, to: SIMD8<Int64>.self) &- Int64(bitPattern: Self.roundingMagic.bitPattern)
+    n = shifted - magic
+    k = Self.integer(shifted)
 
     // r = a - b exactly as rHi + rLo (TwoSum), a = x - n ln2Hi (exact).
     let a = xc - n * F64x8(repeating: Self.ln2Hi)
@@ -74,10 +75,17 @@ struct ExpReduction {
     expm1Lo = ((rHi - sum) + q) + (rLo + rLo * rHi)
   }
 
+  /// The integer m held by `shifted` = m + 1.5 * 2^52 (|m| < 2^51).
+  @inline(__always)
+  static func integer(_ shifted: F64x8) -> SIMD8<Int64> {
+    unsafeBitCast(shifted, to: SIMD8<Int64>.self)
+      &- SIMD8<Int64>(repeating: Int64(bitPattern: roundingMagic.bitPattern))
+  }
+
   /// 2^m for integer lanes m in [-1022, 1023], built from the exponent bits.
   @inline(__always)
   static func powerOfTwo(_ m: SIMD8<Int64>) -> F64x8 {
-    unsafeBitCast((m &+ 1023) &<< 52, to: F64x8.self)
+    unsafeBitCast((m &+ SIMD8<Int64>(repeating: 1023)) &<< SIMD8<Int64>(repeating: 52), to: F64x8.self)
   }
 
   /// e^x = (hi + lo) * 2^n, 1 + expm1(r) by Fast2Sum (1 > |expm1(r)|).
@@ -95,8 +103,8 @@ struct ExpReduction {
   /// v * 2^(n + extra), rounded once.
   @inline(__always)
   func scale(_ v: F64x8, extra: Int64 = 0) -> F64x8 {
-    let k = self.k &+ extra
-    let half = k &>> 1
+    let k = self.k &+ SIMD8<Int64>(repeating: extra)
+    let half = k &>> SIMD8<Int64>(repeating: 1)
     return v * Self.powerOfTwo(half) * Self.powerOfTwo(k &- half)
   }
 }

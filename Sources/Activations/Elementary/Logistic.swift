@@ -11,6 +11,9 @@
 /// quotient (`TwoTerm.quotient`): a single final rounding plus a few
 /// hundredths of an ulp.
 ///
+/// With `.relaxed` accuracy (results rounded to float later) the plain
+/// quotients are used: a few double ulps, far below half a float ulp.
+///
 /// For x -> -inf, e underflows gradually: sigma(x) and sigma'(x) come out
 /// subnormal, then +0. sigma(+inf) = 1, sigma(-inf) = +0,
 /// sigma'(+-inf) = +0; NaN -> NaN.
@@ -34,7 +37,12 @@ enum Logistic {
 
   /// sigma(x): 1 / (1 + e) for x > 0, e / (1 + e) otherwise.
   @inline(__always)
-  static func value(_ x: F64x8) -> F64x8 {
+  static func value(_ x: F64x8, _ accuracy: DoubleAccuracy) -> F64x8 {
+    if accuracy == .relaxed {
+      let e = F64x8.exp(negativeMagnitude(x))
+      let numerator = e.replacing(with: F64x8(repeating: 1), where: x .> F64x8())
+      return numerator / (F64x8(repeating: 1) + e)
+    }
     let (eHi, eLo, h, l) = terms(x)
     let positive = x .> F64x8()
     let numeratorHi = eHi.replacing(with: F64x8(repeating: 1), where: positive)
@@ -46,7 +54,12 @@ enum Logistic {
   /// before any rounding (so tanh' = 4 sigma'(2x) keeps every bit where e
   /// itself would be subnormal).
   @inline(__always)
-  static func derivative(_ x: F64x8, scaleExponent: Int64 = 0) -> F64x8 {
+  static func derivative(_ x: F64x8, _ accuracy: DoubleAccuracy, scaleExponent: Int64 = 0) -> F64x8 {
+    if accuracy == .relaxed {
+      let e = F64x8.exp(negativeMagnitude(x))
+      let h = F64x8(repeating: 1) + e
+      return F64x8.expTwoTerm(negativeMagnitude(x), timesPowerOfTwo: scaleExponent).hi / (h * h)
+    }
     let (_, _, h, l) = terms(x)
     let (squareHi, squareLo) = TwoTerm.product(h, h)
     let denominatorHi = squareHi + (squareLo + (h + h) * l)

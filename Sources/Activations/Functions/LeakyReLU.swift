@@ -8,12 +8,12 @@
 enum LeakyReLU: UnaryActivation {
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: AlphaParameter, index: Int) -> V {
-    (V(repeating: V.Scalar(p.alpha)) * x).replacing(with: x, where: x .>= .zero)
+    (V(repeating: V.Scalar(p.alpha)) * x).replacing(with: x, where: x .>= V.zero)
   }
 
   @inline(__always)
   static func derivative<V: FloatVector>(_ x: V, _ p: AlphaParameter, index: Int) -> V {
-    V(repeating: V.Scalar(p.alpha)).replacing(with: .one, where: x .> .zero)
+    V(repeating: V.Scalar(p.alpha)).replacing(with: V.one, where: x .> V.zero)
   }
 }
 

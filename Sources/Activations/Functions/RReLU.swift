@@ -11,12 +11,12 @@
 enum RReLU: UnaryActivation {
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: RReLUParameters, index: Int) -> V {
-    (slopes(p, index: index, as: V.self) * x).replacing(with: x, where: x .>= .zero)
+    (slopes(p, index: index, as: V.self) * x).replacing(with: x, where: x .>= V.zero)
   }
 
   @inline(__always)
   static func derivative<V: FloatVector>(_ x: V, _ p: RReLUParameters, index: Int) -> V {
-    slopes(p, index: index, as: V.self).replacing(with: .one, where: x .> .zero)
+    slopes(p, index: index, as: V.self).replacing(with: V.one, where: x .> V.zero)
   }
 
   /// The slopes of elements index ..< index + V.scalarCount.

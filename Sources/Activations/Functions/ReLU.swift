@@ -7,12 +7,12 @@
 enum ReLU: UnaryActivation {
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
-    x.replacing(with: .zero, where: x .<= .zero)
+    x.replacing(with: V.zero, where: x .<= V.zero)
   }
 
   @inline(__always)
   static func derivative<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
-    V.zero.replacing(with: .one, where: x .> .zero)
+    V.zero.replacing(with: V.one, where: x .> V.zero)
   }
 }
 

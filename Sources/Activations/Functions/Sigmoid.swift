@@ -10,12 +10,12 @@
 enum Sigmoid: UnaryActivation {
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
-    V.mapInDouble(x, index: index) { v, _ in Logistic.value(v) }
+    V.mapInDouble(x, index: index) { v, _ in Logistic.value(v, V.doubleAccuracy) }
   }
 
   @inline(__always)
   static func derivative<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
-    V.mapInDouble(x, index: index) { v, _ in Logistic.derivative(v) }
+    V.mapInDouble(x, index: index) { v, _ in Logistic.derivative(v, V.doubleAccuracy) }
   }
 }
 

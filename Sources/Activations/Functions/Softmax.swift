@@ -25,7 +25,7 @@ enum Softmax {
     while i < cols {
       let v = i + width <= cols ? load(x + i) : loadPadded(x + i, cols - i, fill: -.infinity)
       maxima = maxima.replacing(with: v, where: v .> maxima)
-      nanLanes = nanLanes.replacing(with: .one, where: v .!= v)
+      nanLanes = nanLanes.replacing(with: T.Vector.one, where: v .!= v)
       i &+= width
     }
     var m = -T.infinity

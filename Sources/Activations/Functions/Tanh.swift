@@ -18,17 +18,23 @@ enum Tanh: UnaryActivation {
       let sign = bits & SIMD8<UInt64>(repeating: 1 << 63)
       var a = unsafeBitCast(bits ^ sign, to: F64x8.self)  // |x|
       a = a.replacing(with: F64x8(repeating: 20), where: a .> F64x8(repeating: 20))
-      // t / (t + 2) with t = tHi + tLo and t + 2 = dHi + dLo, rounded once.
-      let (tHi, tLo) = F64x8.expMinusOneTwoTerm(a + a)
-      let (dHi, dError) = TwoTerm.sum(tHi, F64x8(repeating: 2))
-      let magnitude = TwoTerm.quotient(tHi, tLo, dHi, dError + tLo)
+      let magnitude: F64x8
+      if V.doubleAccuracy == .relaxed {
+        let t = F64x8.expMinusOne(a + a)
+        magnitude = t / (t + F64x8(repeating: 2))
+      } else {
+        // t / (t + 2) with t = tHi + tLo and t + 2 = dHi + dLo, rounded once.
+        let (tHi, tLo) = F64x8.expMinusOneTwoTerm(a + a)
+        let (dHi, dError) = TwoTerm.sum(tHi, F64x8(repeating: 2))
+        magnitude = TwoTerm.quotient(tHi, tLo, dHi, dError + tLo)
+      }
       return unsafeBitCast(unsafeBitCast(magnitude, to: SIMD8<UInt64>.self) | sign, to: F64x8.self)
     }
   }
 
   @inline(__always)
   static func derivative<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
-    V.mapInDouble(x, index: index) { v, _ in Logistic.derivative(v + v, scaleExponent: 2) }
+    V.mapInDouble(x, index: index) { v, _ in Logistic.derivative(v + v, V.doubleAccuracy, scaleExponent: 2) }
   }
 }
 

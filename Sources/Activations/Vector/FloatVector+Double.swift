@@ -12,6 +12,8 @@ extension SIMD8: FloatVector where Scalar == Double {
     f(a, b)
   }
 
+  public static var doubleAccuracy: DoubleAccuracy { .full }
+
   @inline(__always)
   public static func uniform(seed: UInt64, index: Int) -> Self {
     var u = Self()

@@ -10,6 +10,10 @@
 ///
 /// Arithmetic is plain multiply-then-add (never fused), so results are the
 /// same bits on every x86-64 instruction set.
+///
+/// Pitfall: give every operand as a vector (`V.zero`, `V(repeating: c)`).
+/// A bare `.zero` or a scalar literal can resolve to `Scalar` and pick the
+/// `SIMD` protocol's mixed vector-scalar overloads, which are per-lane loops.
 public protocol FloatVector: SIMD where Scalar: BinaryFloatingPoint {
   init()
   init(repeating value: Scalar)
@@ -37,12 +41,24 @@ public protocol FloatVector: SIMD where Scalar: BinaryFloatingPoint {
   /// a double result that is far more accurate than a float ulp.
   static func mapInDouble(_ x: Self, index: Int, _ f: (SIMD8<Double>, Int) -> SIMD8<Double>) -> Self
 
+  /// How exact the double-precision math behind `mapInDouble` must be:
+  /// `.full` when its results are the final doubles, `.relaxed` when they
+  /// are rounded to float afterwards (a few double ulps are then invisible,
+  /// and the two-term corrections can be skipped).
+  static var doubleAccuracy: DoubleAccuracy { get }
+
   /// The two-argument form of `mapInDouble`, lanes of `a` and `b` paired.
   static func mapInDouble(_ a: Self, _ b: Self, _ f: (SIMD8<Double>, SIMD8<Double>) -> SIMD8<Double>) -> Self
 
   /// Uniform variates in [0, 1) for elements `index ..< index + scalarCount`
   /// (see `Random/CounterHash.swift` for the recipe).
   static func uniform(seed: UInt64, index: Int) -> Self
+}
+
+/// See `FloatVector.doubleAccuracy`.
+public enum DoubleAccuracy: Sendable {
+  case full
+  case relaxed
 }
 
 extension FloatVector {
