@@ -24,15 +24,20 @@ let package = Package(
   name: "libactivations",
   products: [
     // MARK: - Public products
-    // libactivations.so: the C ABI (act_* symbols) over the Swift module below.
-    .library(name: "activations", type: .dynamic, targets: ["Activations"]),
+    // libactivations.so: the C ABI (act_* symbols) of the Swift module below.
+    .library(name: "activations", type: .dynamic, targets: ["LibActivations"]),
   ],
   targets: [
     // MARK: - Library
     // The Swift API (`import Activations`), the math, and the @c exports.
     .target(
       name: "Activations",
-      dependencies: ["CVectorShims"],
+      dependencies: ["CVectorShims"]
+    ),
+    // The shared library's own target: only link settings (see its source).
+    .target(
+      name: "LibActivations",
+      dependencies: ["Activations"],
       linkerSettings: libraryLinkerSettings
     ),
     // Inline C helpers for vector operations the Swift standard library only
@@ -44,8 +49,7 @@ let package = Package(
     // Tests/C and Tests/python and are run by `make test`.
     .testTarget(
       name: "ActivationsTests",
-      dependencies: ["Activations"],
-      exclude: []
+      dependencies: ["Activations"]
     ),
   ]
 )

@@ -35,6 +35,6 @@ struct AlphaParameter: ActivationParameters {
 
   @inline(__always)
   func validate<T: ActivationScalar>(for _: T.Type) throws(ActivationError) {
-    guard alpha.isFinite else { throw .parameter }
+    guard T(alpha).isFinite else { throw .parameter }
   }
 }

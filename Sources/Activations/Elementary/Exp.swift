@@ -18,6 +18,16 @@ extension SIMD8 where Scalar == Double {
     return reduction.scale(hi + lo)
   }
 
+  /// a * e^x rounded once, also where e^x is subnormal (the product is
+  /// formed before the scaling by 2^n). See `TwoTerm.scaled` for the range
+  /// of a where the product is error-free.
+  @inline(__always)
+  static func exp(_ x: Self, times a: Self) -> Self {
+    let reduction = ExpReduction(x)
+    let (hi, lo) = reduction.onePlusExpm1()
+    return reduction.scale(TwoTerm.scaled(a, hi, lo))
+  }
+
   /// e^x as an unevaluated sum hi + lo with |lo| <= ulp(hi) and an error of
   /// a few hundredths of an ulp of hi, for callers that round later.
   /// Same edge cases as `exp`; lo is 0 or tiny where hi is 0, inf or NaN.

@@ -21,6 +21,27 @@ enum TwoTerm {
     return (hi, ((aHi * bHi - hi) + aHi * bLo + aLo * bHi) + aLo * bLo)
   }
 
+  /// a * (hi + lo) rounded once: Dekker's product of a and hi, plus a lo.
+  /// Where the error-free product would overflow or underflow (|a| outside
+  /// [2^-960, 2^990], or |hi| < 2^-900, where lo is negligible anyway) the
+  /// plain product a * (hi + lo) is returned instead.
+  @inline(__always)
+  static func scaled(_ a: F64x8, _ hi: F64x8, _ lo: F64x8) -> F64x8 {
+    let (pHi, pLo) = product(a, hi)
+    let precise = pHi + (pLo + a * lo)
+    let plain = a * (hi + lo)
+    let magnitudeA = abs(a), magnitudeHi = abs(hi)
+    let outside = (magnitudeA .> F64x8(repeating: 0x1p990)) .| (magnitudeA .< F64x8(repeating: 0x1p-960))
+      .| (magnitudeHi .< F64x8(repeating: 0x1p-900)) .| (precise .!= precise)
+    return precise.replacing(with: plain, where: outside)
+  }
+
+  /// |v|, the sign bit cleared.
+  @inline(__always)
+  static func abs(_ v: F64x8) -> F64x8 {
+    unsafeBitCast(unsafeBitCast(v, to: SIMD8<UInt64>.self) & SIMD8<UInt64>(repeating: ~(1 << 63)), to: F64x8.self)
+  }
+
   /// a == hi + lo with hi holding the top 26 bits, lo the rest.
   @inline(__always)
   static func split(_ a: F64x8) -> (hi: F64x8, lo: F64x8) {

@@ -48,7 +48,8 @@ struct RReLUParameters: ActivationParameters {
 
   @inline(__always)
   func validate<T: ActivationScalar>(for _: T.Type) throws(ActivationError) {
-    guard lower.isFinite, upper.isFinite, lower <= upper, (T(upper) - T(lower)).isFinite else {
+    let (lower, upper) = (T(self.lower), T(self.upper))
+    guard lower.isFinite, upper.isFinite, lower <= upper, (upper - lower).isFinite else {
       throw .parameter
     }
   }
