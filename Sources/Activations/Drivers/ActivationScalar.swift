@@ -1,6 +1,6 @@
 /// The element types of the library: `Float` (`_f32`) and `Double` (`_f64`),
 /// each with its 64-byte vector type.
-public protocol ActivationScalar: BinaryFloatingPoint, Sendable {
+public protocol ActivationScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
   associatedtype Vector: FloatVector where Vector.Scalar == Self
 }
 

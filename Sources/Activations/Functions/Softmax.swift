@@ -7,8 +7,9 @@
 ///
 /// Goals, in order: the special rows below exactly; accuracy (each exponent
 /// x_j - m is carried as an exact two-term sum, the exponentials and the
-/// sums are computed in double, the row sum with compensation); results
-/// independent of threads (fixed-order reductions); speed.
+/// sums are computed in double as two-term values, the row sum with
+/// compensation, and each y_j is one two-term quotient rounded once);
+/// results independent of threads (fixed-order reductions); speed.
 ///
 /// Special rows: any NaN -> all NaN; a +inf present -> the +inf entries
 /// share 1 equally, the rest are 0; all -inf -> all NaN.
@@ -46,48 +47,49 @@ enum Softmax {
       return
     }
 
-    // Pass 2: e_j = exp(x_j - m), stored in y, and their compensated sum.
+    // Pass 2: the compensated sum of e_j = exp(x_j - m) (two-term values).
     let shift = F64x8(repeating: Double(m))
     var sum = CompensatedSum()
     i = 0
     while i < cols {
       let n = Swift.min(width, cols - i)
       let v = n == width ? load(x + i) : loadPadded(x + i, n, fill: -.infinity)
-      let e = T.Vector.mapInDouble(v, index: i) { d, _ in
-        let e = exponentOfDifference(d, shift)
-        sum.add(e)
-        return e
+      _ = T.Vector.mapInDouble(v, index: i) { d, _ in
+        let (eHi, eLo) = exponentOfDifference(d, shift)
+        sum.add(eHi)
+        sum.add(eLo)
+        return d
       }
-      n == width ? store(e, y + i) : storePartial(e, y + i, n)
       i &+= width
     }
 
-    // Pass 3: y_j = e_j / sum.
-    let total = F64x8(repeating: sum.total())
+    // Pass 3: y_j = e_j / sum, e_j recomputed (the same bits as in pass 2)
+    // so that each result is rounded once. y may be x: x_j is read before
+    // y_j is written.
+    let (totalHi, totalLo) = sum.total()
+    let sumHi = F64x8(repeating: totalHi), sumLo = F64x8(repeating: totalLo)
     i = 0
     while i < cols {
       let n = Swift.min(width, cols - i)
-      let q = T.Vector.mapInDouble(n == width ? load(y + i) : loadPadded(UnsafePointer(y + i), n), index: i) {
-        e, _ in e / total
+      let v = n == width ? load(x + i) : loadPadded(x + i, n, fill: -.infinity)
+      let q = T.Vector.mapInDouble(v, index: i) { d, _ in
+        let (eHi, eLo) = exponentOfDifference(d, shift)
+        return TwoTerm.quotient(eHi, eLo, sumHi, sumLo)
       }
       n == width ? store(q, y + i) : storePartial(q, y + i, n)
       i &+= width
     }
   }
 
-  /// exp(x - m) for finite m, with x - m carried exactly as hi + lo
-  /// (TwoSum) and exp(hi + lo) = exp(hi) (1 + lo) to first order.
+  /// exp(x - m) for finite m as a two-term sum, with x - m carried exactly
+  /// as hi + lo (TwoSum) and exp(hi + lo) = exp(hi) (1 + lo) to first order.
   /// x = -inf gives +0.
   @inline(__always)
-  static func exponentOfDifference(_ x: F64x8, _ m: F64x8) -> F64x8 {
-    let hi = x - m
-    // TwoSum of x + (-m): hi + lo == x - m exactly. mPart = x - hi is the
-    // rounded share of -m in hi.
-    let mPart = x - hi
-    var lo = (x - (hi + mPart)) + (mPart - m)
+  static func exponentOfDifference(_ x: F64x8, _ m: F64x8) -> (hi: F64x8, lo: F64x8) {
+    var (hi, lo) = TwoTerm.sum(x, -m)
     lo = lo.replacing(with: F64x8(), where: lo .!= lo)  // x = -inf: hi = -inf, lo = NaN
-    let e = F64x8.exp(hi)
-    return e + e * lo
+    let (eHi, eLo) = F64x8.expTwoTerm(hi)
+    return (eHi, eLo + eHi * lo)
   }
 
   /// One row of the backward pass: dx = y (dy - sum_k dy_k y_k).
@@ -106,7 +108,7 @@ enum Softmax {
       }
       i &+= width
     }
-    let s = F64x8(repeating: dot.total())
+    let s = F64x8(repeating: dot.total().hi)
     i = 0
     while i < cols {
       let n = Swift.min(width, cols - i)

@@ -14,9 +14,10 @@ struct CompensatedSum {
     sum = t
   }
 
-  /// The total, lanes added in index order with the same compensation.
+  /// The total as hi + lo (|lo| <= ulp(hi) / 2), lanes added in index
+  /// order with the same compensation.
   @inline(__always)
-  func total() -> Double {
+  func total() -> (hi: Double, lo: Double) {
     var s = 0.0
     var e = 0.0
     for lane in 0..<8 {
@@ -26,6 +27,7 @@ struct CompensatedSum {
       e += (s - (t - vPart)) + (v - vPart) + error[lane]
       s = t
     }
-    return s + e
+    let hi = s + e
+    return (hi, e - (hi - s))
   }
 }

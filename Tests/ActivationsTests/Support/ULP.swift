@@ -90,3 +90,8 @@ struct SplitMix: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+/// Equal including the sign of zero (and NaN equals NaN).
+func identical<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> Bool {
+  (a.isNaN && b.isNaN) || (a == b && a.sign == b.sign)
+}
