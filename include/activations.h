@@ -119,7 +119,8 @@ int32_t act_get_num_threads(void);
  *   Limits: f(-inf) = 0, f(+inf) = 1, f'(+-inf) = 0; f(x) is subnormal for
  *   x below about -87.3 (float) / -708.4 (double) and is returned as such.
  *   Parameters: none.
- *   Accuracy: see the bounds table in README / docs (tested <= 2 ulp).
+ *   Accuracy (f and f'): <= 1 ulp in both types, asserted by the tests
+ *   (measured max: 0.50 ulp float, 0.78 ulp double).
  */
 act_status act_sigmoid_f32(const float *x, float *y, size_t n);
 act_status act_sigmoid_derivative_f32(const float *x, float *d, size_t n);
@@ -136,7 +137,8 @@ act_status act_sigmoid_backward_f64(const double *x, const double *dy, double *d
  *   accurate where 1 - f^2 would round to 0.
  *   Limits: f(+-inf) = +-1, f'(+-inf) = 0, f(-0) = -0.
  *   Parameters: none.
- *   Accuracy: tested <= 2 ulp.
+ *   Accuracy (f and f'): <= 1 ulp in both types, asserted by the tests
+ *   (measured max: 0.50 ulp float, 0.65 ulp double).
  */
 act_status act_tanh_f32(const float *x, float *y, size_t n);
 act_status act_tanh_derivative_f32(const float *x, float *d, size_t n);
@@ -179,7 +181,10 @@ act_status act_leaky_relu_backward_f64(const double *x, const double *dy, double
  *   Limits: f(-inf) = -alpha, f'(-inf) = 0 (signed like alpha).
  *   Parameters: alpha finite (NaN or +-inf -> ACT_ERR_PARAMETER); zero and
  *   negative values are allowed.  Common choice: 1.0.
- *   Accuracy: tested <= 2 ulp.
+ *   Accuracy (f and f'): <= 1 ulp in both types, asserted by the tests
+ *   (measured max: 0.50 ulp float, 0.75 ulp double); in double the
+ *   product alpha * (exp(x) - 1) is formed exactly and rounded once for
+ *   2^-960 <= |alpha| <= 2^990.
  */
 act_status act_elu_f32(const float *x, float *y, size_t n, float alpha);
 act_status act_elu_derivative_f32(const float *x, float *d, size_t n, float alpha);
@@ -240,9 +245,11 @@ act_status act_rrelu_backward_f64(const double *x, const double *dy, double *dx,
  *   results do not depend on threads.
  *   Shapes: cols == 0 with rows > 0 -> ACT_ERR_SIZE.  The Jacobian output
  *   (rows*cols*cols elements) may equal x only when cols == 1.
- *   Accuracy: forward tested <= 2 ulp on rows with max - min <= 30;
- *   backward and Jacobian within a few eps of their natural scale
- *   y_j * (|dy_j| + sum_k |dy_k y_k|).
+ *   Accuracy: forward <= 1 ulp on rows with max - min <= 30, asserted by the
+ *   tests (measured max: 0.50 ulp float, 0.55 ulp double): each exponent
+ *   x_j - m is exact, exponentials and the row sum are double-double, and
+ *   each y_j is rounded once.  Backward and Jacobian within a few eps of
+ *   their natural scale y_j * (|dy_j| + sum_k |dy_k y_k|).
  */
 act_status act_softmax_f32(const float *x, float *y, size_t rows, size_t cols);
 act_status act_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);

@@ -1,0 +1,70 @@
+"""Finding the library: no environment needed, ACTIVATIONS_LIBRARY, beside the package.
+
+Each case imports the package in a fresh interpreter whose environment holds
+only PATH, PYTHONPATH and what the case sets.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+
+import activations
+from activations import _library
+
+PACKAGE = _library._PACKAGE_DIR
+BINDINGS = PACKAGE.parent
+SCRIPT = "import activations, activations._library as L; print(L.PATH); print(activations.sigmoid(0.0))"
+
+
+def run_python(pythonpath, **extra):
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(pythonpath), **extra}
+    return subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_loads_with_no_environment_variables():
+    beside = PACKAGE / "libactivations.so"
+    expected = beside if beside.is_file() else _library._REPOSITORY / ".build" / "release" / "libactivations.so"
+    result = run_python(BINDINGS)
+    assert result.returncode == 0, result.stderr
+    path, value = result.stdout.split()
+    assert path == str(expected) and float(value) == 0.5
+
+
+def test_missing_override_gives_import_error_with_build_hint(tmp_path):
+    result = run_python(BINDINGS, ACTIVATIONS_LIBRARY=str(tmp_path / "missing.so"))
+    assert result.returncode != 0
+    assert "ImportError" in result.stderr
+    assert "swift build -c release" in result.stderr and "ACTIVATIONS_LIBRARY" in result.stderr
+
+
+def test_unloadable_file_gives_import_error_with_build_hint(tmp_path):
+    bogus = tmp_path / "libactivations.so"
+    bogus.write_text("not a shared library")
+    result = run_python(BINDINGS, ACTIVATIONS_LIBRARY=str(bogus))
+    assert "ImportError" in result.stderr and "swift build -c release" in result.stderr
+
+
+def test_override_names_the_library_to_load(tmp_path):
+    copy = tmp_path / "elsewhere.so"
+    shutil.copy(_library.PATH, copy)
+    result = run_python(BINDINGS, ACTIVATIONS_LIBRARY=str(copy))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == str(copy)
+
+
+def test_library_beside_the_package_is_found(tmp_path):
+    installed = tmp_path / "site" / "activations"
+    shutil.copytree(PACKAGE, installed, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    shutil.copy(_library.PATH, installed / "libactivations.so")
+    result = run_python(installed.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == str(installed / "libactivations.so")
+
+
+def test_package_version_matches_the_library():
+    with open(BINDINGS / "pyproject.toml", "rb") as file:
+        project = tomllib.load(file)["project"]
+    assert project["version"] == activations.version()
+    assert project["dependencies"] == ["numpy>=1.25"]

@@ -1,0 +1,63 @@
+"""activations: neural-network activation functions from libactivations.so.
+
+For every function NAME (sigmoid, tanh, relu, leaky_relu, elu, rrelu,
+softmax, maxout) there are NAME, NAME_derivative and NAME_backward, e.g.
+
+    >>> import numpy as np, activations
+    >>> activations.sigmoid(np.array([-1.0, 0.0, 1.0]))
+    array([0.26894142, 0.5       , 0.73105858])
+    >>> activations.leaky_relu_backward(x=[-2.0, 3.0], dy=[1.0, 1.0], alpha=0.1)
+    array([0.1, 1. ])
+
+Conventions for dtypes, strides, `out`, 0-d and empty input and `axis` are
+listed in activations._drivers.  All computation happens in the C library
+(found through ACTIVATIONS_LIBRARY, beside this package, or in the
+repository's .build/release); this package only converts arrays and calls
+it, releasing the GIL during each call.
+"""
+
+import operator
+
+from . import _library
+from ._errors import (
+    ActivationsError,
+    AlignmentError,
+    NullPointerError,
+    OverlapError,
+    ParameterError,
+    SizeError,
+)
+from ._wrappers import generate as _generate
+
+_FUNCTIONS = _generate()
+globals().update(_FUNCTIONS)
+
+
+def version():
+    """The library's version, act_version(): "MAJOR.MINOR.PATCH"."""
+    return _library.version().decode("ascii")
+
+
+def set_num_threads(n):
+    """Set the library's thread count: n <= 0 means automatic; clamped to [1, 1024]."""
+    n = operator.index(n)
+    _library.set_num_threads(max(-(2**31), min(n, 2**31 - 1)))
+
+
+def get_num_threads():
+    """The library's effective thread count (>= 1)."""
+    return _library.get_num_threads()
+
+
+__version__ = version()
+__all__ = sorted(_FUNCTIONS) + [
+    "ActivationsError",
+    "AlignmentError",
+    "NullPointerError",
+    "OverlapError",
+    "ParameterError",
+    "SizeError",
+    "get_num_threads",
+    "set_num_threads",
+    "version",
+]

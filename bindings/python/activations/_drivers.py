@@ -1,0 +1,238 @@
+"""From numpy arrays to one library call, for each kind of function in _spec.
+
+Conventions (the public docstrings refer here):
+  * dtypes: float32 and float64 are computed in their own type and returned in
+    it; float16 is computed in float32 and returned as float16; bool and
+    integer input (and Python scalars and lists of them) is computed as
+    float64.  Several inputs are promoted to a common type (np.result_type).
+    Anything else (complex, object, str, bytes, datetime, long double, ...)
+    raises TypeError naming the dtype.
+  * layout: inputs of any strides (non-contiguous, negatively strided,
+    misaligned, byte-swapped) are copied to C-contiguous native arrays when
+    they are not already; the library sees the elements in C order (rrelu's
+    element index i is the C-order index).
+  * out: must be an ndarray of exactly the result's shape and dtype and
+    writable, else ValueError.  The library writes straight into it when it
+    is C-contiguous in the kernel's layout and aligned; otherwise (strided,
+    float16, partially overlapping an input) the result is computed in a
+    temporary and copied into it.  out may be an input: the call then works
+    in place.  The call returns out.
+  * 0-d results are returned as numpy scalars when out is None, like numpy's
+    ufuncs; an empty input returns an empty result without calling the library.
+  * axis (softmax, maxout): the kernel works on the last axis; for another
+    axis the inputs are copied with it moved last, and the result is returned
+    as a view of the kernel's output with the axis moved back (not C-contiguous).
+"""
+
+import functools
+import math
+import numbers
+import operator
+from ctypes import c_int32, c_size_t, c_uint64, sizeof
+
+import numpy as np
+
+from ._library import check, error
+from ._errors import ParameterError
+from ._spec import REAL
+
+_F16, _F32, _F64 = np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64)
+_FLOATS_BY_SIZE = {2: _F16, 4: _F32, 8: _F64}
+
+
+def _natural_dtype(dtype):
+    """The float dtype an input of `dtype` is computed as, before promotion."""
+    if dtype.kind == "f" and dtype.itemsize in _FLOATS_BY_SIZE:
+        return _FLOATS_BY_SIZE[dtype.itemsize]
+    if dtype.kind in "biu":
+        return _F64
+    raise TypeError(f"activations: unsupported dtype {dtype} (expected real floating, integer or bool data)")
+
+
+def _inputs(values):
+    """The arrays of a call and the dtype of its result."""
+    arrays = [np.asarray(value) for value in values]
+    result = np.result_type(*[_natural_dtype(array.dtype) for array in arrays])
+    return arrays, result
+
+
+def _same_shape(arrays, names):
+    shape = arrays[0].shape
+    if any(array.shape != shape for array in arrays[1:]):
+        shapes = ", ".join(f"{name}{array.shape}" for name, array in zip(names, arrays))
+        raise ValueError(f"activations: the arrays must have the same shape, got {shapes}")
+    return shape
+
+
+def _compute_dtype(result):
+    return _F32 if result == _F16 else result
+
+
+def _last(shape, axis):
+    """`shape` with its entry `axis` moved to the end (the kernel's layout)."""
+    return shape[:axis] + shape[axis + 1:] + (shape[axis],)
+
+
+def _axis(axis, ndim):
+    axis = operator.index(axis)
+    if not -ndim <= axis < ndim:
+        raise np.exceptions.AxisError(axis, ndim)
+    return axis % ndim
+
+
+def _real(name, value):
+    if not isinstance(value, numbers.Real):
+        raise TypeError(f"activations: {name} must be a real number, not {type(value).__name__}")
+    return float(value)
+
+
+def _flag(name, value):
+    return 1 if value else 0
+
+
+def _unsigned(bits):
+    def convert(name, value):
+        value = operator.index(value)
+        if not 0 <= value < 2**bits:
+            raise ValueError(f"activations: {name} must be an integer in [0, 2**{bits}), got {value}")
+        return value
+
+    return convert
+
+
+#: Python value -> C argument, by the parameter's C type in the _spec table.
+#: (The ABI's only int32_t parameter is rrelu's training flag.)
+_CONVERTERS = {REAL: _real, c_int32: _flag, c_uint64: _unsigned(64), c_size_t: _unsigned(8 * sizeof(c_size_t))}
+
+
+def _params(specs, values):
+    return tuple(_CONVERTERS[spec.ctype](spec.name, value) for spec, value in zip(specs, values))
+
+
+def _check_out(out, shape, dtype):
+    if out is None:
+        return
+    if not isinstance(out, np.ndarray):
+        raise ValueError(f"activations: out must be a numpy.ndarray, not {type(out).__name__}")
+    if out.shape != shape:
+        raise ValueError(f"activations: out has shape {out.shape}, expected {shape}")
+    if out.dtype != dtype:
+        raise ValueError(f"activations: out has dtype {out.dtype}, expected {dtype}")
+    if not out.flags.writeable:
+        raise ValueError("activations: out is not writable")
+
+
+def _direct_target(out, to_kernel, compute, inputs):
+    """`out` in the kernel's layout if the library can write into it directly, else None."""
+    if out is None or out.dtype != compute:
+        return None
+    view = to_kernel(out)
+    if not (view.flags.c_contiguous and view.flags.aligned):
+        return None
+    for array in inputs:
+        same = array.ctypes.data == view.ctypes.data and array.size == view.size
+        if not same and np.may_share_memory(view, array):
+            return None
+    return view
+
+
+def _kernel_array(array, dtype):
+    """`array` as a C-contiguous, aligned, native array of dtype (a copy only if needed)."""
+    flags = array.flags
+    if array.dtype == dtype and flags.c_contiguous and flags.aligned:
+        return array
+    return np.require(array, dtype, "CA")
+
+
+def _identity(array):
+    return array
+
+
+def _moved(source, destination):
+    return functools.partial(np.moveaxis, source=source, destination=destination)
+
+
+def _call(functions, inputs, counts, params, result, out, kernel_shape, to_kernel=_identity, from_kernel=_identity):
+    """Run one C function on `inputs` (already in the kernel's layout).
+
+    kernel_shape is the output's shape in the kernel's layout; to_kernel and
+    from_kernel map an output array between the caller's and the kernel's layout.
+    """
+    compute = _compute_dtype(result)
+    function = functions[compute]
+    inputs = [_kernel_array(array, compute) for array in inputs]
+    target = _direct_target(out, to_kernel, compute, inputs)
+    direct = target is not None
+    if not direct:
+        target = np.empty(kernel_shape, compute)
+    if target.size:
+        pointers = [array.ctypes.data for array in inputs]
+        check(function, function(*pointers, target.ctypes.data, *counts, *params))
+    if out is None:
+        value = from_kernel(target).astype(result, copy=False)
+        return value[()] if value.ndim == 0 else value
+    if not direct:
+        np.copyto(out, from_kernel(target))
+    return out
+
+
+def unary(functions, names, specs, values, params, out):
+    """Elementwise functions: every input and the output have one shape."""
+    arrays, result = _inputs(values)
+    shape = _same_shape(arrays, names)
+    _check_out(out, shape, result)
+    return _call(functions, arrays, (math.prod(shape),), _params(specs, params), result, out, shape)
+
+
+def softmax(functions, names, specs, values, params, axis, out, *, jacobian):
+    """Softmax along `axis`: the kernel sees that axis last, as the rows' columns.
+
+    The Jacobian (jacobian=True) has shape x.shape + (n,): its index at the
+    position of `axis` is i (the output y_i) and its last index is j (the
+    input x_j), so for axis=-1, jac[..., i, j] = dy_i / dx_j.
+    """
+    arrays, result = _inputs(values)
+    shape = _same_shape(arrays, names)
+    axis = _axis(axis, len(shape))
+    cols = shape[axis]
+    inputs = [np.moveaxis(array, axis, -1) for array in arrays]
+    rows = math.prod(inputs[0].shape[:-1])
+    if jacobian:
+        out_shape, kernel_shape, position = shape + (cols,), _last(shape, axis) + (cols,), -2
+    else:
+        out_shape, kernel_shape, position = shape, _last(shape, axis), -1
+    _check_out(out, out_shape, result)
+    return _call(
+        functions, inputs, (rows, cols), _params(specs, params), result, out, kernel_shape,
+        _moved(axis, position), _moved(position, axis),
+    )
+
+
+def maxout(functions, names, specs, values, params, axis, out, *, direction):
+    """Maxout along `axis`: groups of `pieces` consecutive elements of that axis.
+
+    Forward returns x's shape with x.shape[axis] // pieces along axis;
+    derivative and backward return x's shape; backward's dy has the forward's
+    shape.  pieces == 0 leaves the output shape undefined, so it raises the
+    library's ParameterError (with its act_status_message) before any call.
+    """
+    arrays, result = _inputs(values)
+    (pieces,) = _params(specs, params)
+    x = arrays[0]
+    axis = _axis(axis, x.ndim)
+    if pieces == 0:
+        raise error(functions[_compute_dtype(result)], ParameterError.code)
+    if x.shape[axis] % pieces:
+        raise ValueError(f"activations: x.shape[{axis}] = {x.shape[axis]} is not a multiple of pieces = {pieces}")
+    units = x.shape[axis] // pieces
+    reduced = x.shape[:axis] + (units,) + x.shape[axis + 1:]
+    if direction == "_backward" and arrays[1].shape != reduced:
+        raise ValueError(f"activations: {names[1]} has shape {arrays[1].shape}, expected the forward's shape {reduced}")
+    out_shape = reduced if direction == "" else x.shape
+    _check_out(out, out_shape, result)
+    inputs = [np.moveaxis(array, axis, -1) for array in arrays]
+    rows = math.prod(inputs[0].shape[:-1])
+    return _call(
+        functions, inputs, (rows, units), (pieces,), result, out, _last(out_shape, axis),
+        _moved(axis, -1), _moved(-1, axis),
+    )
