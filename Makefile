@@ -1,0 +1,88 @@
+# libactivations -- build, examples, tests (GNU make).
+#
+#   make            build the library, then build and run the examples
+#   make test       run every test: Swift, C (header/exports + C program), Python
+#
+# Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
+# mpmath through pip, and the Python headers (python3-dev) through apt-get.
+#
+# Other targets: build, deps, examples, test-swift, test-c, test-header,
+# test-python, clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
+
+SWIFT  ?= swift
+CC     ?= cc
+PYTHON ?= python3
+
+LIBDIR     := $(CURDIR)/.build/release
+LIBRARY    := $(LIBDIR)/libactivations.so
+BUILD_DIR  := $(CURDIR)/.build
+PY_MODULES := numpy pytest hypothesis mpmath
+# apt-get needs root: use sudo when not root (and when it exists).
+SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
+
+# What each target needs first.  `make test` sets it empty for its sub-makes,
+# so deps and build run once.
+PREREQ ?= deps build
+
+.PHONY: all build deps examples test test-swift test-c test-header test-python clean
+
+all: examples
+
+# ---- the library --------------------------------------------------------------
+build:
+	$(SWIFT) build -c release
+
+# ---- missing pieces -------------------------------------------------------------
+# Quick when everything is present: one import per module and one file test.
+deps:
+	@missing=""; \
+	for m in $(PY_MODULES); do \
+	    $(PYTHON) -c "import $$m" 2> /dev/null || missing="$$missing $$m"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	    echo "deps: pip install$$missing"; \
+	    $(PYTHON) -m pip --version > /dev/null 2>&1 || { \
+	        $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y python3-pip; }; \
+	    $(PYTHON) -m pip install --quiet $$missing || \
+	    $(PYTHON) -m pip install --quiet --break-system-packages $$missing; \
+	fi
+	@include="$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["include"])')"; \
+	if [ ! -f "$$include/Python.h" ] || ! { command -v $(PYTHON)-config || command -v python3-config; } > /dev/null; then \
+	    echo "deps: apt-get install python3-dev (for $$include/Python.h and python3-config)"; \
+	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y python3-dev; \
+	fi
+
+# ---- examples -------------------------------------------------------------------
+examples: $(PREREQ)
+	@mkdir -p $(BUILD_DIR)/examples
+	$(CC) -std=c99 -Wall -Wextra -Werror -pedantic -I include examples/demo.c \
+	    -o $(BUILD_DIR)/examples/demo -L $(LIBDIR) -lactivations -Wl,-rpath,$(LIBDIR) -lm
+	$(BUILD_DIR)/examples/demo
+	PYTHONPATH=bindings/python $(PYTHON) examples/demo.py
+
+# ---- tests ------------------------------------------------------------------------
+# Runs every suite even when one fails, then fails if any did.
+test: deps build
+	@failed=""; \
+	for t in test-swift test-c test-python; do \
+	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
+	echo "make test: all suites passed"
+
+test-swift: $(PREREQ)
+	$(SWIFT) test -c release
+
+# The header/exports checks, then the C test program (Tests/C/run.sh).
+test-c: $(PREREQ)
+	CC="$(CC)" PYTHON="$(PYTHON)" LIBDIR="$(LIBDIR)" bash Tests/C/run.sh all
+
+test-header: $(PREREQ)
+	CC="$(CC)" PYTHON="$(PYTHON)" LIBDIR="$(LIBDIR)" bash Tests/C/run.sh header
+
+test-python: $(PREREQ)
+	PYTHONPATH=bindings/python $(PYTHON) -m pytest -q Tests/python
+
+clean:
+	-$(SWIFT) package clean
+	rm -rf $(BUILD_DIR)/c-tests $(BUILD_DIR)/examples

@@ -1,0 +1,62 @@
+/*
+ * cases.h -- every computing function of libactivations behind one calling
+ * convention, generated from functions.def, so the tests can loop over all
+ * of them.
+ */
+#ifndef TESTS_C_CASES_H
+#define TESTS_C_CASES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "activations.h"
+
+typedef enum { KIND_ELEMENTWISE, KIND_SOFTMAX, KIND_MAXOUT } fn_kind;
+typedef enum { VARIANT_FORWARD, VARIANT_DERIVATIVE, VARIANT_BACKWARD } fn_variant;
+typedef enum { PARAMS_NONE, PARAMS_ALPHA, PARAMS_RRELU } fn_params;
+
+/* The sizes of one call; each kind reads its own fields. */
+typedef struct {
+    size_t n;                    /* elementwise */
+    size_t rows, cols;           /* softmax     */
+    size_t units, pieces;        /* maxout (with rows) */
+} shape;
+
+/* The scalar parameters of one call, converted to T by the wrappers. */
+typedef struct {
+    double alpha;                /* leaky_relu, elu */
+    double lower, upper;         /* rrelu */
+    int32_t training;
+    uint64_t seed;
+} params;
+
+/* Uniform entry point: in0 is x (y for softmax_backward), in1 is dy
+ * (backward only, else ignored), out is y / d / dx / jacobian. */
+typedef act_status (*fn_call)(const void *in0, const void *in1, void *out,
+                              const shape *s, const params *p);
+
+typedef struct {
+    const char *symbol;          /* "act_elu_backward_f64" */
+    const char *snippet;         /* "elu_backward": the name oracle.py knows */
+    fn_kind kind;
+    fn_variant variant;
+    fn_params params;
+    size_t size;                 /* sizeof(T) */
+    int ulps;                    /* allowed distance from the snippet; 0 = exact */
+    fn_call call;
+} fn_case;
+
+extern const fn_case CASES[];
+extern const size_t NCASES;
+
+/* Element counts of in0, in1 and out for shape s (in1: 0 when unused).
+ * The shape must not overflow (the tests only call this on small shapes). */
+void case_counts(const fn_case *c, const shape *s, size_t count[3]);
+
+/* Number of pointer arguments: 3 for backward, else 2 (in0, out). */
+int case_npointers(const fn_case *c);
+
+/* The case with this symbol, or NULL. */
+const fn_case *find_case(const char *symbol);
+
+#endif

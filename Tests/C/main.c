@@ -1,0 +1,51 @@
+/*
+ * main.c -- the C test program of libactivations.
+ *
+ * Links libactivations.so through include/activations.h only, and checks
+ * every computing function listed in functions.def (f32 and f64, forward,
+ * derivative and backward) against the document's numpy snippets
+ * (Tests/python/snippets.py) run by an embedded CPython through oracle.py,
+ * plus the header's contract: status codes, order of checks, aliasing,
+ * special values, strings and threads.
+ *
+ * Usage: test_activations [DIR]   DIR holds oracle.py (default: SNIPPETS_DIR,
+ *                                 set by the build, else "Tests/C").
+ * Ends with the line "<N> passed, <N> failed"; exit status 0 only when nothing failed.
+ */
+#include <stdio.h>
+
+#include "activations.h"
+#include "harness.h"
+#include "oracle.h"
+#include "tests.h"
+
+#ifndef SNIPPETS_DIR
+#define SNIPPETS_DIR "Tests/C"
+#endif
+
+static void section(const char *name) {
+    printf("== %s\n", name);
+    fflush(stdout);
+}
+
+int main(int argc, char **argv) {
+    const char *dir = argc > 1 ? argv[1] : SNIPPETS_DIR;
+    printf("libactivations %s: C test of %zu entry points\n", act_version(), NCASES);
+
+    section("status messages, version, thread count");
+    test_strings_and_threads();
+    section("status codes and order of checks (size, zero work, NULL, alignment, parameters, overlap)");
+    test_contract();
+    section("special values from the header (NaN, infinities, signed zeros, subnormals, ties)");
+    test_special();
+    section("values against the document's numpy snippets");
+    if (oracle_init(dir) != 0) {
+        check(0, "the oracle could not start: oracle.py in %s, numpy, Tests/python/snippets.py", dir);
+    } else {
+        test_values();
+        oracle_finish();
+    }
+    section("bitwise identical results for 1, 2, 3 and 8 threads");
+    test_threads();
+    return report();
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Tests/C/run.sh -- the C-side tests of libactivations:
+#   1. check_header.sh: the header compiles as C99 and C++11, header and exported
+#      symbols agree both ways, functions.def covers the header, the .so loads
+#      without LD_LIBRARY_PATH (C and ctypes), Swift-generated header drift;
+#   2. test_activations: every computing function against the document's numpy
+#      snippets (embedded CPython) plus the header's contract.
+#
+# Usage: Tests/C/run.sh [header|program|all]     (default: all)
+# Needs .build/release/libactivations.so (`make build`), numpy and the Python
+# headers (`make deps`).  Environment: CC (cc), PYTHON (python3), PYTHON_CONFIG
+# (${PYTHON}-config), LIBDIR (.build/release), BUILD_DIR (.build/c-tests).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+what="${1:-all}"
+CC="${CC:-cc}"
+PYTHON="${PYTHON:-python3}"
+LIBDIR="$(cd "${LIBDIR:-.build/release}" && pwd)"
+BUILD_DIR="${BUILD_DIR:-$root/.build/c-tests}"
+mkdir -p "$BUILD_DIR"
+
+if [[ "$what" == header || "$what" == all ]]; then
+    CC="$CC" PYTHON="$PYTHON" LIBDIR="$LIBDIR" BUILD_DIR="$BUILD_DIR" bash Tests/C/check_header.sh
+fi
+
+if [[ "$what" == program || "$what" == all ]]; then
+    # python3-config of the interpreter that has numpy: --embed gives -lpython3.x
+    PYTHON_CONFIG="${PYTHON_CONFIG:-$(command -v "${PYTHON}-config" || command -v python3-config)}"
+    sources=(main.c harness.c cases.c inputs.c oracle.c test_misc.c test_contract.c
+             test_special.c test_values.c)
+    echo "== building the C test program"
+    # shellcheck disable=SC2046  # the config output is a list of flags
+    "$CC" -std=c99 -Wall -Wextra -Werror -pedantic -O2 \
+        -I include $("$PYTHON_CONFIG" --includes) \
+        -DSNIPPETS_DIR="\"$root/Tests/C\"" \
+        "${sources[@]/#/Tests/C/}" \
+        -o "$BUILD_DIR/test_activations" \
+        -L "$LIBDIR" -lactivations -Wl,-rpath,"$LIBDIR" \
+        $("$PYTHON_CONFIG" --embed --ldflags) -lm
+    echo "== running the C test program"
+    # The embedded interpreter must see the numpy that $PYTHON sees (a venv's).
+    numpy_site="$("$PYTHON" -c 'import os, numpy; print(os.path.dirname(os.path.dirname(numpy.__file__)))')"
+    # The thread-count check expects this value in automatic mode.
+    PYTHONPATH="$numpy_site${PYTHONPATH:+:$PYTHONPATH}" ACTIVATIONS_NUM_THREADS=3 \
+        "$BUILD_DIR/test_activations" "$root/Tests/C"
+fi

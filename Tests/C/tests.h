@@ -1,0 +1,11 @@
+/* tests.h -- the parts of the C test program, run in this order by main.c. */
+#ifndef TESTS_C_TESTS_H
+#define TESTS_C_TESTS_H
+
+void test_strings_and_threads(void); /* test_contract.c: messages, version, thread count */
+void test_contract(void);            /* test_contract.c: status codes, order of checks, aliasing */
+void test_special(void);             /* test_special.c: NaN, infinities, signed zeros, subnormals */
+void test_values(void);              /* test_values.c: every function vs the numpy snippets */
+void test_threads(void);             /* test_misc.c: bitwise identical for any thread count */
+
+#endif
