@@ -1,13 +1,17 @@
 # libactivations -- build, examples, tests (GNU make).
 #
 #   make            build the library, then build and run the examples
-#   make test       run every test: Swift, C (header/exports + C program), Python
+#   make test       run every test: Swift, C (header/exports + C program), Python,
+#                   and a strided accuracy sweep (act-eval) asserting the published bounds
+#   make accuracy   the full accuracy evaluation: all 2^32 float32 inputs and 10^7
+#                   float64 inputs per function (about 30 minutes on 2 cores); writes
+#                   docs/accuracy.md
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.
 #
 # Other targets: build, deps, examples, test-swift, test-c, test-header,
-# test-python, clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
+# test-python, test-accuracy, clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
 
 SWIFT  ?= swift
 CC     ?= cc
@@ -24,7 +28,8 @@ SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
 # so deps and build run once.
 PREREQ ?= deps build
 
-.PHONY: all build deps examples test test-swift test-c test-header test-python clean
+.PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
+        act-eval clean
 
 all: examples
 
@@ -64,7 +69,7 @@ examples: $(PREREQ)
 # Runs every suite even when one fails, then fails if any did.
 test: deps build
 	@failed=""; \
-	for t in test-swift test-c test-python; do \
+	for t in test-swift test-c test-python test-accuracy; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -82,6 +87,25 @@ test-header: $(PREREQ)
 
 test-python: $(PREREQ)
 	PYTHONPATH=bindings/python $(PYTHON) -m pytest -q Tests/python
+
+# ---- accuracy (tools/act-eval) -------------------------------------------------------
+# act-eval links the library through the public header; its references use
+# double (glibc) for float32 and __float128 (libquadmath, shipped with gcc) for float64.
+ACT_EVAL := $(BUILD_DIR)/tools/act-eval
+# The CI slice: every 97th float32 bit pattern (44 million per row, all exponents) plus the
+# special values, and 2 x 10^6 doubles: about 20 s.
+ACCURACY_CI_FLAGS ?= --stride 97 --count 2000000
+
+act-eval: $(PREREQ)
+	@mkdir -p $(BUILD_DIR)/tools
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -I include tools/act-eval/act_eval.c tools/act-eval/functions.c \
+	    -o $(ACT_EVAL) -L $(LIBDIR) -lactivations -Wl,-rpath,$(LIBDIR) -lquadmath -lm -lpthread
+
+accuracy: act-eval
+	$(ACT_EVAL) --markdown docs/accuracy.md
+
+test-accuracy: act-eval
+	$(ACT_EVAL) $(ACCURACY_CI_FLAGS)
 
 clean:
 	-$(SWIFT) package clean

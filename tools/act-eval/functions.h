@@ -1,0 +1,53 @@
+/* The functions act-eval measures: one row per elementwise function and
+ * direction, with the library's entry points (through include/activations.h
+ * only), an independent reference, the document's naive formula where it
+ * has one, and the bound published in the header.
+ *
+ * References (never the library's own code):
+ *   float32 inputs:  computed in double from glibc's exp/expm1/tanh with the
+ *                    stable formulas; their error is a few double ulps,
+ *                    about 2^-29 of a float ulp.
+ *   float64 inputs:  computed in __float128 from libquadmath (113-bit
+ *                    significand); the error is far below 2^-50 double ulp.
+ */
+#ifndef ACT_EVAL_FUNCTIONS_H
+#define ACT_EVAL_FUNCTIONS_H
+
+#include <quadmath.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "activations.h"
+
+typedef __float128 quad;
+
+typedef act_status (*map_f32)(const float *x, float *y, size_t n);
+typedef act_status (*map_f64)(const double *x, double *y, size_t n);
+typedef act_status (*backward_f32)(const float *x, const float *dy, float *dx, size_t n);
+typedef act_status (*backward_f64)(const double *x, const double *dy, double *dx, size_t n);
+
+struct function {
+  const char *name;       /* the C family name, e.g. "sigmoid" */
+  const char *direction;  /* "forward" or "derivative" */
+  const char *parameters; /* as shown in the report, e.g. "alpha=0.3" */
+  int exact;              /* 1: the result must be the correctly rounded value */
+  map_f32 f32;
+  map_f64 f64;
+  /* For derivative rows: the backward entry point, checked to equal
+   * fl(dy * f'(x)) bit for bit, with f'(x) the derivative's own output. */
+  backward_f32 backward32;
+  backward_f64 backward64;
+  /* The exact value for input x at element index i of a call (the index
+   * matters only for rrelu's training slopes). */
+  double (*reference32)(double x, uint64_t i);
+  quad (*reference64)(quad x, uint64_t i);
+  float (*snippet32)(float x);                      /* the document's formula, or NULL */
+  double (*snippet64)(double x);
+  const char *snippet;                              /* the formula, for the report */
+  double bound32, bound64;                          /* published bounds (ulp) */
+};
+
+extern const struct function functions[];
+extern const size_t function_count;
+
+#endif
