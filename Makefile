@@ -3,6 +3,8 @@
 #   make            build the library, then build and run the examples
 #   make test       run every test: Swift, C (header/exports + C program), Python,
 #                   and a strided accuracy sweep (act-eval) asserting the published bounds
+#   make bench      the benchmark: every entry point beside numpy and the streaming
+#                   ceilings; writes docs/benchmarks.md and docs/benchmarks.png
 #   make accuracy   the full accuracy evaluation: all 2^32 float32 inputs and 10^7
 #                   float64 inputs per function (about 30 minutes on 2 cores); writes
 #                   docs/accuracy.md
@@ -29,7 +31,7 @@ SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
 PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
-        act-eval clean
+        act-eval act-bench bench test-bench clean
 
 all: examples
 
@@ -69,7 +71,7 @@ examples: $(PREREQ)
 # Runs every suite even when one fails, then fails if any did.
 test: deps build
 	@failed=""; \
-	for t in test-swift test-c test-python test-accuracy; do \
+	for t in test-swift test-c test-python test-accuracy test-bench; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -106,6 +108,26 @@ accuracy: act-eval
 
 test-accuracy: act-eval
 	$(ACT_EVAL) $(ACCURACY_CI_FLAGS)
+
+# ---- benchmark (tools/act-bench) ------------------------------------------------------
+ACT_BENCH := $(BUILD_DIR)/tools/act-bench
+
+act-bench: $(PREREQ)
+	@mkdir -p $(BUILD_DIR)/tools
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -I include tools/act-bench/act_bench.c \
+	    -o $(ACT_BENCH) -L $(LIBDIR) -lactivations -Wl,-rpath,$(LIBDIR) -lm
+
+# The chart needs matplotlib (installed here only: the library and tests do not).
+bench: act-bench
+	@$(PYTHON) -c "import matplotlib" 2> /dev/null || $(PYTHON) -m pip install --quiet matplotlib || \
+	    $(PYTHON) -m pip install --quiet --break-system-packages matplotlib
+	$(PYTHON) tools/act-bench/bench.py --bench $(ACT_BENCH)
+
+# A smoke run (small sizes, one sample, output under .build): the tools work; no timing is asserted.
+test-bench: act-bench
+	$(PYTHON) tools/act-bench/bench.py --bench $(ACT_BENCH) --quick \
+	    --markdown $(BUILD_DIR)/benchmarks-smoke.md --png $(BUILD_DIR)/benchmarks-smoke.png > /dev/null
+	@echo "bench smoke run: ok ($(BUILD_DIR)/benchmarks-smoke.md)"
 
 clean:
 	-$(SWIFT) package clean

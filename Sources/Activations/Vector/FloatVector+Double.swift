@@ -1,5 +1,5 @@
 /// Double lanes: eight doubles fill one 64-byte vector.
-public typealias F64x8 = SIMD8<Double>
+typealias F64x8 = SIMD8<Double>
 
 extension SIMD8: FloatVector where Scalar == Double {
   @inline(__always)

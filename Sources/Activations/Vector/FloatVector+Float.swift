@@ -1,8 +1,6 @@
 import CVectorShims
 
 /// Float lanes: sixteen floats fill one 64-byte vector.
-public typealias F32x16 = SIMD16<Float>
-
 extension SIMD16: FloatVector where Scalar == Float {
   @inline(__always)
   public static func mapInDouble(_ x: Self, index: Int, _ f: (SIMD8<Double>, Int) -> SIMD8<Double>) -> Self {
