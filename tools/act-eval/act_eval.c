@@ -141,6 +141,37 @@ static enum verdict compare64(double got, double x, quad exact, double *ulps) {
   return MEASURED;
 }
 
+/* The library's result for x: special-value outcome or error in ulps;
+ * `inexact` says whether an exact row missed the correctly rounded value. */
+static void record_result(struct stats *s, enum verdict verdict, double ulps, double x, int inexact) {
+  switch (verdict) {
+    case SPECIAL_FAILED: record_special(s, x); break;
+    case SPECIAL_OK: break;
+    case MEASURED:
+      record_error(s, ulps, x);
+      s->inexact += inexact;
+  }
+}
+
+/* The document's formula's result for x. */
+static void record_snippet(struct stats *s, enum verdict verdict, double ulps, double x) {
+  switch (verdict) {
+    case SPECIAL_FAILED: s->snippet_special_failures++; break;
+    case SPECIAL_OK: break;
+    case MEASURED:
+      if (ulps > s->snippet_max_ulp) {
+        s->snippet_max_ulp = ulps;
+        s->snippet_worst_input = x;
+      }
+      s->snippet_over_one += ulps > 1;
+  }
+}
+
+/* backward must equal fl(dy * d) bit for bit (NaN matching NaN). */
+static void record_backward(struct stats *s, double got, double expected) {
+  if (!(got == expected || (isnan(got) && isnan(expected)))) s->backward_mismatches++;
+}
+
 /* ---- inputs ------------------------------------------------------------- */
 
 /* Gradients for the backward check: signs, magnitudes, and 0 and inf (for
@@ -248,29 +279,13 @@ static void run_block32(struct job *job, uint64_t block, struct stats *s, float 
   for (size_t j = 0; j < n; j++) {
     s->inputs++;
     double exact = f->reference32((double)x[j], j), ulps = 0;
-    switch (compare32(y[j], x[j], exact, &ulps)) {
-      case SPECIAL_FAILED: record_special(s, x[j]); break;
-      case SPECIAL_OK: break;
-      case MEASURED:
-        record_error(s, ulps, x[j]);
-        if (f->exact && y[j] != (float)exact) s->inexact++;
-    }
-    if (f->backward32) {
-      float expected = dy[j] * y[j];
-      if (!(dx[j] == expected || (isnan(dx[j]) && isnan(expected)))) s->backward_mismatches++;
-    }
+    enum verdict verdict = compare32(y[j], x[j], exact, &ulps);
+    record_result(s, verdict, ulps, x[j], f->exact && y[j] != (float)exact);
+    if (f->backward32) record_backward(s, dx[j], (float)(dy[j] * y[j]));
     if (f->snippet32 && (first + j) % SNIPPET_STRIDE == 0) {
-      float naive = f->snippet32(x[j]);
-      switch (compare32(naive, x[j], exact, &ulps)) {
-        case SPECIAL_FAILED: s->snippet_special_failures++; break;
-        case SPECIAL_OK: break;
-        case MEASURED:
-          if (ulps > s->snippet_max_ulp) {
-            s->snippet_max_ulp = ulps;
-            s->snippet_worst_input = x[j];
-          }
-          s->snippet_over_one += ulps > 1;
-      }
+      double snippet_ulps = 0;
+      verdict = compare32(f->snippet32(x[j]), x[j], exact, &snippet_ulps);
+      record_snippet(s, verdict, snippet_ulps, x[j]);
     }
   }
 }
@@ -288,29 +303,13 @@ static void run_block64(struct job *job, uint64_t block, struct stats *s, double
     s->inputs++;
     quad exact = f->reference64((quad)x[j], j);
     double ulps = 0;
-    switch (compare64(y[j], x[j], exact, &ulps)) {
-      case SPECIAL_FAILED: record_special(s, x[j]); break;
-      case SPECIAL_OK: break;
-      case MEASURED:
-        record_error(s, ulps, x[j]);
-        if (f->exact && y[j] != (double)exact) s->inexact++;
-    }
-    if (f->backward64) {
-      double expected = dy[j] * y[j];
-      if (!(dx[j] == expected || (isnan(dx[j]) && isnan(expected)))) s->backward_mismatches++;
-    }
+    enum verdict verdict = compare64(y[j], x[j], exact, &ulps);
+    record_result(s, verdict, ulps, x[j], f->exact && y[j] != (double)exact);
+    if (f->backward64) record_backward(s, dx[j], dy[j] * y[j]);
     if (f->snippet64 && (first + j) % SNIPPET_STRIDE == 0) {
-      double naive = f->snippet64(x[j]);
-      switch (compare64(naive, x[j], exact, &ulps)) {
-        case SPECIAL_FAILED: s->snippet_special_failures++; break;
-        case SPECIAL_OK: break;
-        case MEASURED:
-          if (ulps > s->snippet_max_ulp) {
-            s->snippet_max_ulp = ulps;
-            s->snippet_worst_input = x[j];
-          }
-          s->snippet_over_one += ulps > 1;
-      }
+      double snippet_ulps = 0;
+      verdict = compare64(f->snippet64(x[j]), x[j], exact, &snippet_ulps);
+      record_snippet(s, verdict, snippet_ulps, x[j]);
     }
   }
 }
