@@ -176,8 +176,53 @@ def _call(functions, inputs, counts, params, result, out, kernel_shape, to_kerne
     return out
 
 
+def _writable_contiguous(array):
+    flags = array.flags
+    return flags.writeable and flags.c_contiguous and flags.aligned
+
+
+def _fast_unary(functions, specs, values, params, out):
+    """The common case in few steps, or None when the general path is needed.
+
+    It applies when every input is an ndarray of one native float32/float64
+    dtype and one shape, C-contiguous and aligned, and out is None, one of
+    the inputs itself (in place), or such an array whose memory does not
+    overlap any input: nothing then needs converting or copying.
+    """
+    first = values[0]
+    if type(first) is not np.ndarray:
+        return None
+    dtype = first.dtype
+    if (dtype is not _F32 and dtype is not _F64) or not first.size:
+        return None
+    shape = first.shape
+    for value in values:
+        if type(value) is not np.ndarray or value.dtype is not dtype or value.shape != shape:
+            return None
+        flags = value.flags
+        if not (flags.c_contiguous and flags.aligned):
+            return None
+    if out is None:
+        target = np.empty(shape, dtype)
+    elif type(out) is np.ndarray and out.dtype is dtype and out.shape == shape and _writable_contiguous(out) and all(
+        out is value or not np.may_share_memory(out, value) for value in values
+    ):
+        target = out
+    else:
+        return None
+    function = functions[dtype]
+    status = function(*[value.ctypes.data for value in values], target.ctypes.data, first.size, *_params(specs, params))
+    check(function, status)
+    if out is None and not shape:
+        return target[()]
+    return target
+
+
 def unary(functions, names, specs, values, params, out):
     """Elementwise functions: every input and the output have one shape."""
+    fast = _fast_unary(functions, specs, values, params, out)
+    if fast is not None:
+        return fast
     arrays, result = _inputs(values)
     shape = _same_shape(arrays, names)
     _check_out(out, shape, result)
