@@ -59,9 +59,11 @@
  * Threads and determinism.  Every function may be called from many threads
  *   at once.  Results are bitwise identical whatever the thread count.  The
  *   library never changes the caller's floating-point environment.  Calls
- *   that run on the calling thread alone (fewer than 2^19 elements, or one
- *   thread set) do no heap allocation; larger calls hand chunks to the
- *   thread pool (libdispatch), which allocates its work items.
+ *   that run on the calling thread alone do no heap allocation: calls below
+ *   the measured crossover (2^17 elements for the functions evaluating exp,
+ *   2^20 for the piecewise-linear ones), or with one thread set.  Larger
+ *   calls hand chunks to the thread pool (libdispatch), which allocates its
+ *   work items.
  *
  * No function aborts or crashes for any value of any argument, except for
  * non-NULL pointers to buffers shorter than the counts say -- the caller's

@@ -226,17 +226,24 @@ int main(int argc, char **argv) {
   double min_ms = 20;
   size_t sizes[8] = {4096, 262144, 16777216};
   int size_count = 3;
+  int with_softmax_shapes = 1; /* the two softmax shapes, unless --quick or --sizes */
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--quick")) {
       samples = 1;
       min_ms = 1;
       sizes[0] = 4096, sizes[1] = 65536, size_count = 2;
+      with_softmax_shapes = 0;
     } else if (!strcmp(argv[i], "--samples") && i + 1 < argc) {
       samples = atoi(argv[++i]);
     } else if (!strcmp(argv[i], "--min-ms") && i + 1 < argc) {
       min_ms = atof(argv[++i]);
+    } else if (!strcmp(argv[i], "--sizes") && i + 1 < argc) {
+      size_count = 0;
+      with_softmax_shapes = 0;
+      for (char *item = strtok(argv[++i], ","); item && size_count < 8; item = strtok(NULL, ","))
+        sizes[size_count++] = strtoull(item, NULL, 10);
     } else {
-      fprintf(stderr, "usage: act-bench [--samples S] [--min-ms M] [--quick]\n");
+      fprintf(stderr, "usage: act-bench [--samples S] [--min-ms M] [--sizes a,b,c] [--quick]\n");
       return 2;
     }
   }
@@ -249,7 +256,7 @@ int main(int argc, char **argv) {
   const struct shape softmax_shapes[] = {{4096 * 1000, 1000}, {64 * 32000, 32000}};
   size_t largest = 0;
   for (int s = 0; s < size_count; s++) largest = sizes[s] > largest ? sizes[s] : largest;
-  if (largest < softmax_shapes[0].n) largest = softmax_shapes[0].n;
+  if (with_softmax_shapes && largest < softmax_shapes[0].n) largest = softmax_shapes[0].n;
   size_t bytes = largest * sizeof(double);
   in_buffer = buffer(bytes);
   gradient_buffer = buffer(bytes);
@@ -272,7 +279,7 @@ int main(int argc, char **argv) {
         }
       }
     }
-    for (int s = 0; s < 2 && size_count > 2; s++)
+    for (int s = 0; s < 2 && with_softmax_shapes; s++)
       for (int t = 0; t < thread_variants; t++)
         for (int k = 0; k < KIND_COUNT; k++)
           if (kinds[k].rows == 1)

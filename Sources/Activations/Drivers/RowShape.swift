@@ -9,13 +9,14 @@ enum Rows {
     try elementCount(try shapeProduct(rows, cols, depth), of: T.self)
   }
 
-  /// Runs `body` over ranges of rows; threads only when the call holds at
-  /// least `Parallel.elementThreshold` elements.
+  /// Runs `body` over ranges of rows of `elementsPerRow` elements of `cost`
+  /// units each (see `Parallel`).
   @inline(__always)
-  static func forEachChunk(rows: Int, elementsPerRow: Int, _ body: (Range<Int>) -> Void) {
-    let perRow = max(1, elementsPerRow)
-    let grain = max(1, Parallel.elementGrain / perRow)
-    let threshold = (Parallel.elementThreshold - 1) / perRow + 1
+  static func forEachChunk(rows: Int, elementsPerRow: Int, cost: Int, _ body: (Range<Int>) -> Void) {
+    let (product, overflow) = max(1, elementsPerRow).multipliedReportingOverflow(by: cost)
+    let perRow = overflow ? Int.max : product
+    let grain = max(1, Parallel.unitGrain / perRow)
+    let threshold = (Parallel.unitThreshold - 1) / perRow + 1
     Parallel.forEachChunk(count: rows, grain: grain, threshold: threshold, body)
   }
 }

@@ -45,9 +45,9 @@ enum Unary<A: UnaryActivation> {
     try p.validate(for: K.Scalar.self)
     try requireNoPartialOverlap(
       Region(out, count: count), Region(x, count: count), readsGradient ? Region(dy, count: count) : nil)
-    Parallel.forEachChunk(count: count, grain: Parallel.elementGrain, threshold: Parallel.elementThreshold) {
-      range in elementwiseLoop(kernel, x, dy, out, range)
-    }
+    Parallel.forEachChunk(
+      count: count, grain: Parallel.grain(cost: A.cost), threshold: Parallel.threshold(cost: A.cost)
+    ) { range in elementwiseLoop(kernel, x, dy, out, range) }
   }
 }
 

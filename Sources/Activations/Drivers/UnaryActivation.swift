@@ -10,9 +10,24 @@
 /// every NaN lane of x in the forward and the derivative.
 protocol UnaryActivation {
   associatedtype Parameters: ActivationParameters
+  /// The work per element in units of about one relu element, for the
+  /// thread split (`Parallel`): 1 for the piecewise-linear functions,
+  /// `transcendentalCost` for those evaluating exp. It changes only how the
+  /// work is split, never the results.
+  static var cost: Int { get }
   static func forward<V: FloatVector>(_ x: V, _ p: Parameters, index: Int) -> V
   static func derivative<V: FloatVector>(_ x: V, _ p: Parameters, index: Int) -> V
 }
+
+extension UnaryActivation {
+  static var cost: Int { 1 }
+}
+
+/// The cost of functions that evaluate exp or expm1 per element (and of
+/// rrelu's per-element hash), relative to relu, for the thread split: the
+/// measured crossovers (see `Parallel`) are 1 Mi elements for relu and
+/// 128 Ki for sigmoid.
+let transcendentalCost = 8
 
 /// The scalar parameters of one call, validated once before any work.
 protocol ActivationParameters: Sendable {

@@ -9,6 +9,8 @@
 /// formed exactly and rounded once. f(-inf) = -alpha, f'(-inf) = 0 (signed like alpha).
 /// alpha is any finite value.
 enum ELU: UnaryActivation {
+  static var cost: Int { transcendentalCost }
+
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: AlphaParameter, index: Int) -> V {
     let alpha = F64x8(repeating: p.alpha)

@@ -9,6 +9,8 @@
 /// so the derivative and backward recompute exactly the forward's slopes.
 /// Exact: a_i * x is one correctly rounded product.
 enum RReLU: UnaryActivation {
+  static var cost: Int { transcendentalCost }
+
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: RReLUParameters, index: Int) -> V {
     (slopes(p, index: index, as: V.self) * x).replacing(with: x, where: x .>= V.zero)

@@ -8,6 +8,8 @@
 /// x > 16.6 (float) while the true value is still ~6e-8.
 /// f(-inf) = 0, f(+inf) = 1, f'(+-inf) = 0; subnormal results are kept.
 enum Sigmoid: UnaryActivation {
+  static var cost: Int { transcendentalCost }
+
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
     V.mapInDouble(x, index: index) { v, _ in Logistic.value(v, V.doubleAccuracy) }

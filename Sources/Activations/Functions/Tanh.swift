@@ -11,6 +11,8 @@
 /// f' is 0 anyway) instead of 1 - f^2, which rounds to 0 far too early.
 /// f(+-inf) = +-1, f(-0) = -0, f'(+-inf) = 0.
 enum Tanh: UnaryActivation {
+  static var cost: Int { transcendentalCost }
+
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
     V.mapInDouble(x, index: index) { v, _ in

@@ -8,11 +8,29 @@ import Dispatch
 /// count. Below `threshold` items, or with one thread, the body runs inline
 /// on the caller's thread.
 enum Parallel {
-  /// Elementwise calls: chunks of 64 Ki elements (a multiple of every vector
-  /// width), threads only from 512 Ki elements, where two threads were
-  /// measured to beat one on this kind of machine.
-  static let elementGrain = 1 << 16
-  static let elementThreshold = 1 << 19
+  /// Work is counted in units of one relu element (a load, a compare, a
+  /// store); each function declares its cost per element in units. Chunks
+  /// hold about 128 Ki units and threads start at 1 Mi units. Measured with
+  /// act-bench on this 2-core machine (float32, one vs two threads, el/ns):
+  /// relu lost at 512 Ki elements (4.16 vs 4.39) and gained from 1 Mi (4.02
+  /// vs 3.73; 4.36 vs 2.42 at 2 Mi); sigmoid broke even at 64 Ki (0.149 vs
+  /// 0.152) and gained from 128 Ki (0.211 vs 0.140), hence a cost of 8 for
+  /// the functions that evaluate exp.
+  static let unitGrain = 1 << 17
+  static let unitThreshold = 1 << 20
+
+  /// The chunk size for items of `cost` units: a multiple of 64 items (so
+  /// of every vector width), at least 64.
+  @inline(__always)
+  static func grain(cost: Int) -> Int {
+    max(64, (unitGrain / max(1, cost)) & ~63)
+  }
+
+  /// The smallest count of items of `cost` units worth splitting.
+  @inline(__always)
+  static func threshold(cost: Int) -> Int {
+    max(1, unitThreshold / max(1, cost))
+  }
 
   @inline(__always)
   static func forEachChunk(
