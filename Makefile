@@ -103,11 +103,21 @@ act-eval: $(PREREQ)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -I include tools/act-eval/act_eval.c tools/act-eval/functions.c \
 	    -o $(ACT_EVAL) -L $(LIBDIR) -lactivations -Wl,-rpath,$(LIBDIR) -lquadmath -lm -lpthread
 
+# Both runs hash every output bit: the instruction-set paths must agree exactly.
 accuracy: act-eval
-	$(ACT_EVAL) --markdown docs/accuracy.md
+	$(ACT_EVAL) --markdown docs/accuracy.md --hashes $(BUILD_DIR)/accuracy-hashes-default.txt
+	ACTIVATIONS_ISA=baseline $(ACT_EVAL) --hashes $(BUILD_DIR)/accuracy-hashes-baseline.txt \
+	    > $(BUILD_DIR)/accuracy-baseline.log
+	diff $(BUILD_DIR)/accuracy-hashes-default.txt $(BUILD_DIR)/accuracy-hashes-baseline.txt
+	@echo "accuracy: the baseline path gives the same bits (log: $(BUILD_DIR)/accuracy-baseline.log)"
 
 test-accuracy: act-eval
-	$(ACT_EVAL) $(ACCURACY_CI_FLAGS)
+	$(ACT_EVAL) $(ACCURACY_CI_FLAGS) --hashes $(BUILD_DIR)/accuracy-ci-hashes-default.txt
+	ACTIVATIONS_ISA=baseline $(ACT_EVAL) $(ACCURACY_CI_FLAGS) \
+	    --hashes $(BUILD_DIR)/accuracy-ci-hashes-baseline.txt > $(BUILD_DIR)/accuracy-ci-baseline.log
+	@tail -n 1 $(BUILD_DIR)/accuracy-ci-baseline.log
+	diff $(BUILD_DIR)/accuracy-ci-hashes-default.txt $(BUILD_DIR)/accuracy-ci-hashes-baseline.txt
+	@echo "test-accuracy: every output bit is the same on both instruction-set paths"
 
 # ---- benchmark (tools/act-bench) ------------------------------------------------------
 ACT_BENCH := $(BUILD_DIR)/tools/act-bench

@@ -32,7 +32,15 @@ let package = Package(
     // The Swift API (`import Activations`), the math, and the @c exports.
     .target(
       name: "Activations",
-      dependencies: ["CVectorShims"]
+      dependencies: ["CShims", "KernelsAVX2"]
+    ),
+    // The elementwise kernels again, built for x86-64-v3 (AVX2 + FMA): the
+    // same source files (symbolic links into Sources/Activations), chosen at
+    // run time when the CPU has them (Sources/Activations/Runtime/ISA.swift).
+    .target(
+      name: "KernelsAVX2",
+      dependencies: ["CShims"],
+      swiftSettings: [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
     ),
     // The shared library's own target: only link settings (see its source).
     .target(
@@ -40,9 +48,9 @@ let package = Package(
       dependencies: ["Activations"],
       linkerSettings: libraryLinkerSettings
     ),
-    // Inline C helpers for vector operations the Swift standard library only
-    // offers as per-lane loops (float <-> double conversion).
-    .target(name: "CVectorShims"),
+    // Inline C helpers: vector conversions the Swift standard library only
+    // offers as per-lane loops (float <-> double), and CPU feature checks.
+    .target(name: "CShims"),
 
     // MARK: - Tests
     // Swift tests of the Swift API. The C and Python tests live beside them in

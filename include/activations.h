@@ -115,6 +115,18 @@ void act_set_num_threads(int32_t n);
 int32_t act_get_num_threads(void);
 
 /* ===========================================================================
+ * Instruction set
+ *
+ * act_isa() names the instruction set the elementwise kernels run with:
+ * "avx2" (x86-64-v3: AVX2 and FMA) when the CPU has it, else "baseline"
+ * (x86-64 with SSE2).  It is chosen once, at first use; the environment
+ * variable ACTIVATIONS_ISA=baseline lowers the choice (other values keep
+ * it).  Both paths return the same bits for every input.  Row functions
+ * (softmax, maxout) run the baseline path.  Static string, never NULL.
+ * ======================================================================== */
+const char *act_isa(void);
+
+/* ===========================================================================
  * Elementwise functions
  * ======================================================================== */
 

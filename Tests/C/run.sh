@@ -3,8 +3,11 @@
 #   1. check_header.sh: the header compiles as C99 and C++11, header and exported
 #      symbols agree both ways, functions.def covers the header, the .so loads
 #      without LD_LIBRARY_PATH (C and ctypes), Swift-generated header drift;
-#   2. test_activations: every computing function against the document's numpy
-#      snippets (embedded CPython) plus the header's contract.
+#   2. check_isa.py: no code outside the AVX2 build of the kernels can run an
+#      AVX instruction;
+#   3. test_activations: every computing function against the document's numpy
+#      snippets (embedded CPython) plus the header's contract, once on the
+#      instruction set the CPU selects and once with ACTIVATIONS_ISA=baseline.
 #
 # Usage: Tests/C/run.sh [header|program|all]     (default: all)
 # Needs .build/release/libactivations.so (`make build`), numpy and the Python
@@ -23,6 +26,7 @@ mkdir -p "$BUILD_DIR"
 
 if [[ "$what" == header || "$what" == all ]]; then
     CC="$CC" PYTHON="$PYTHON" LIBDIR="$LIBDIR" BUILD_DIR="$BUILD_DIR" bash Tests/C/check_header.sh
+    "$PYTHON" Tests/C/check_isa.py "$LIBDIR/libactivations.so"
 fi
 
 if [[ "$what" == program || "$what" == all ]]; then
@@ -43,6 +47,11 @@ if [[ "$what" == program || "$what" == all ]]; then
     # The embedded interpreter must see the numpy that $PYTHON sees (a venv's).
     numpy_site="$("$PYTHON" -c 'import os, numpy; print(os.path.dirname(os.path.dirname(numpy.__file__)))')"
     # The thread-count check expects this value in automatic mode.
-    PYTHONPATH="$numpy_site${PYTHONPATH:+:$PYTHONPATH}" ACTIVATIONS_NUM_THREADS=3 \
-        "$BUILD_DIR/test_activations" "$root/Tests/C"
+    for isa in default baseline; do
+        echo "== instruction set: $isa"
+        if [[ "$isa" == default ]]; then unset ACTIVATIONS_ISA; else export ACTIVATIONS_ISA="$isa"; fi
+        PYTHONPATH="$numpy_site${PYTHONPATH:+:$PYTHONPATH}" ACTIVATIONS_NUM_THREADS=3 \
+            "$BUILD_DIR/test_activations" "$root/Tests/C"
+    done
+    unset ACTIVATIONS_ISA
 fi

@@ -68,3 +68,24 @@ def test_package_version_matches_the_library():
         project = tomllib.load(file)["project"]
     assert project["version"] == activations.version()
     assert project["dependencies"] == ["numpy>=1.25"]
+
+
+def test_instruction_set_is_reported_and_can_be_lowered():
+    """act_isa names the selected path; ACTIVATIONS_ISA=baseline lowers it, and
+    both paths compute the same bits (a sweep's bytes compared across processes)."""
+    assert activations.isa() in ("avx2", "baseline")
+    sweep = (
+        "import numpy as np, activations as a; x = np.linspace(-30, 30, 10007);"
+        "print(a.isa(), a.sigmoid(x).tobytes().hex()[:64], a.elu_backward(x, x).sum().hex(),"
+        " a.tanh_derivative(x.astype(np.float32)).tobytes().hex()[-64:])"
+    )
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(BINDINGS)}
+    default = subprocess.run([sys.executable, "-c", sweep], env=env, capture_output=True, text=True, timeout=60)
+    lowered = subprocess.run(
+        [sys.executable, "-c", sweep], env={**env, "ACTIVATIONS_ISA": "baseline"}, capture_output=True, text=True,
+        timeout=60)
+    assert default.returncode == 0 and lowered.returncode == 0, default.stderr + lowered.stderr
+    default_isa, *default_bits = default.stdout.split()
+    lowered_isa, *lowered_bits = lowered.stdout.split()
+    assert lowered_isa == "baseline" and default_isa == activations.isa()
+    assert default_bits == lowered_bits

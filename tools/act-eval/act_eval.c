@@ -19,7 +19,10 @@
  *
  * Exit status: 0 when every published bound holds, 1 otherwise.
  *
- *   act-eval [--stride K] [--count N] [--threads T] [--markdown FILE] [--only NAME]
+ *   act-eval [--stride K] [--count N] [--threads T] [--markdown FILE] [--only NAME] [--hashes FILE]
+ *
+ * --hashes FILE writes one line per row with a hash of every output bit, for
+ * comparing instruction-set paths (ACTIVATIONS_ISA) bit for bit.
  */
 #define _GNU_SOURCE /* clock_gettime, sysconf */
 #include <errno.h>
@@ -54,6 +57,7 @@ struct stats {
   double snippet_worst_input;
   uint64_t snippet_over_one;
   uint64_t snippet_special_failures;
+  uint64_t hash; /* of every output bit (forward/derivative and backward), order-independent */
 };
 
 static void record_error(struct stats *s, double ulps, double x) {
@@ -89,6 +93,16 @@ static void merge(struct stats *into, const struct stats *s) {
   }
   into->snippet_over_one += s->snippet_over_one;
   into->snippet_special_failures += s->snippet_special_failures;
+  into->hash += s->hash;
+}
+
+/* FNV-1a of a block's output bytes, keyed by the block's number; blocks'
+ * hashes are added, so the total does not depend on which thread ran which. */
+static uint64_t block_hash(uint64_t block, const void *bytes, size_t size) {
+  uint64_t h = 0xcbf29ce484222325u ^ (block * 0x9E3779B97F4A7C15u);
+  const unsigned char *p = bytes;
+  for (size_t i = 0; i < size; i++) h = (h ^ p[i]) * 0x100000001b3u;
+  return h;
 }
 
 /* ---- ulps --------------------------------------------------------------- */
@@ -276,6 +290,7 @@ static void run_block32(struct job *job, uint64_t block, struct stats *s, float 
   fill_gradients32(dy, n, first);
   if (f->f32(x, y, n) != ACT_OK) job->failed_call = 1;
   if (f->backward32 && f->backward32(x, dy, dx, n) != ACT_OK) job->failed_call = 1;
+  s->hash += block_hash(block, y, n * sizeof *y) + (f->backward32 ? block_hash(~block, dx, n * sizeof *dx) : 0);
   for (size_t j = 0; j < n; j++) {
     s->inputs++;
     double exact = f->reference32((double)x[j], j), ulps = 0;
@@ -299,6 +314,7 @@ static void run_block64(struct job *job, uint64_t block, struct stats *s, double
   fill_gradients64(dy, n, first);
   if (f->f64(x, y, n) != ACT_OK) job->failed_call = 1;
   if (f->backward64 && f->backward64(x, dy, dx, n) != ACT_OK) job->failed_call = 1;
+  s->hash += block_hash(block, y, n * sizeof *y) + (f->backward64 ? block_hash(~block, dx, n * sizeof *dx) : 0);
   for (size_t j = 0; j < n; j++) {
     s->inputs++;
     quad exact = f->reference64((quad)x[j], j);
@@ -435,10 +451,11 @@ static void write_markdown(const char *path, const struct row *rows, size_t coun
           "- **exact** rows must return the correctly rounded value bit for bit (they did, or the row fails).\n"
           "- **backward**: `act_NAME_backward` equals `fl(dy * f'(x))` bit for bit, with `f'(x)` the\n"
           "  derivative's own output, for gradients including 0, inf, tiny and huge values.\n\n"
-          "Run time: %.0f s on this machine.\n\n",
+          "Instruction set of this run: %s (`ACTIVATIONS_ISA`; `make accuracy` also runs the baseline path and\n"
+          "checks that every output bit matches). Run time: %.0f s on this machine.\n\n",
           act_version(), stride == 1 ? "every one of the 2^32 bit patterns" : "a strided subset of the bit patterns",
           (unsigned long long)(((1ull << 32) + stride - 1) / stride + FLOAT_SPECIAL_COUNT), (unsigned long long)n64,
-          seconds);
+          act_isa(), seconds);
   fprintf(out,
           "| function | type | inputs | max ulp | at x | > 0.5 ulp | > 1 ulp | > 2 ulp | special failures | "
           "backward | bound | |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -459,14 +476,15 @@ static void write_markdown(const char *path, const struct row *rows, size_t coun
 }
 
 static void usage(void) {
-  fprintf(stderr, "usage: act-eval [--stride K] [--count N] [--threads T] [--markdown FILE] [--only NAME]\n");
+  fprintf(stderr,
+          "usage: act-eval [--stride K] [--count N] [--threads T] [--markdown FILE] [--only NAME] [--hashes FILE]\n");
   exit(2);
 }
 
 int main(int argc, char **argv) {
   uint64_t stride = 1, count = 10000000;
   long threads = sysconf(_SC_NPROCESSORS_ONLN);
-  const char *markdown = NULL, *only = NULL;
+  const char *markdown = NULL, *only = NULL, *hashes = NULL;
   for (int i = 1; i < argc; i++) {
     if (i + 1 >= argc) usage();
     if (!strcmp(argv[i], "--stride")) stride = strtoull(argv[++i], NULL, 10);
@@ -474,14 +492,16 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--threads")) threads = strtol(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--markdown")) markdown = argv[++i];
     else if (!strcmp(argv[i], "--only")) only = argv[++i];
+    else if (!strcmp(argv[i], "--hashes")) hashes = argv[++i];
     else usage();
   }
   if (stride < 1 || threads < 1 || threads > 64) usage();
 
   struct timespec start, end;
   clock_gettime(CLOCK_MONOTONIC, &start);
-  printf("act-eval: libactivations %s; float32: every %llu-th bit pattern; float64: %llu inputs; %ld threads\n\n",
-         act_version(), (unsigned long long)stride, (unsigned long long)count, threads);
+  printf("act-eval: libactivations %s (instruction set: %s); float32: every %llu-th bit pattern; float64: %llu "
+         "inputs; %ld threads\n\n",
+         act_version(), act_isa(), (unsigned long long)stride, (unsigned long long)count, threads);
   printf("%-34s %s %11s %9s %16s %10s %8s %8s %6s %-9s %6s\n", "function", "type", "inputs", "max ulp", "at x",
          ">0.5 ulp", ">1 ulp", ">2 ulp", "special", "backward", "bound");
   fflush(stdout);
@@ -510,6 +530,18 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < row_count; i++)
     if (rows[i].f->snippet32) print_snippet_row(stdout, &rows[i], 0);
   if (markdown) write_markdown(markdown, rows, row_count, stride, count, seconds);
+  if (hashes) {
+    FILE *out = fopen(hashes, "w");
+    if (!out) {
+      fprintf(stderr, "act-eval: cannot write %s: %s\n", hashes, strerror(errno));
+      return 1;
+    }
+    for (size_t i = 0; i < row_count; i++)
+      fprintf(out, "%s %s %s %s %016llx\n", rows[i].f->name, rows[i].f->direction,
+              *rows[i].f->parameters ? rows[i].f->parameters : "-", rows[i].double_precision ? "f64" : "f32",
+              (unsigned long long)rows[i].s.hash);
+    fclose(out);
+  }
   if (failed_call) printf("\nact-eval: a library call returned an error status\n");
   printf("\n%s: every published bound %s (%.1f s)\n", all_passed && !failed_call ? "ok" : "FAILED",
          all_passed && !failed_call ? "holds" : "does not hold", seconds);

@@ -1,3 +1,5 @@
+import KernelsAVX2
+
 /// The driver of every elementwise function: validation in the header's
 /// order, the vector loop with a padded tail, and threads on a fixed grid.
 ///
@@ -9,14 +11,14 @@ enum Unary<A: UnaryActivation> {
   static func forward<T: ActivationScalar>(
     _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ n: UInt, _ p: A.Parameters
   ) throws(ActivationError) {
-    try run(ForwardKernel<A, T>(p: p), x, x, y, n, p, readsGradient: false)
+    try run(.forward, x, x, y, n, p)
   }
 
   /// d = f'(x)
   static func derivative<T: ActivationScalar>(
     _ x: UnsafePointer<T>?, _ d: UnsafeMutablePointer<T>?, _ n: UInt, _ p: A.Parameters
   ) throws(ActivationError) {
-    try run(DerivativeKernel<A, T>(p: p), x, x, d, n, p, readsGradient: false)
+    try run(.derivative, x, x, d, n, p)
   }
 
   /// dx = dy * f'(x), in one pass.
@@ -24,17 +26,18 @@ enum Unary<A: UnaryActivation> {
     _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?, _ n: UInt,
     _ p: A.Parameters
   ) throws(ActivationError) {
-    try run(BackwardKernel<A, T>(p: p), x, dy, dx, n, p, readsGradient: true)
+    try run(.backward, x, dy, dx, n, p)
   }
 
-  /// Checks the arguments, then runs `kernel` over the chunks of the grid.
-  /// `dy` is read only when `readsGradient` (it is x otherwise).
+  /// Checks the arguments, then runs the selected instruction set's kernel
+  /// over the chunks of the grid. `dy` is read only for backward (it is x
+  /// otherwise).
   @inline(__always)
-  private static func run<K: ElementwiseKernel>(
-    _ kernel: K, _ x: UnsafePointer<K.Scalar>?, _ dy: UnsafePointer<K.Scalar>?,
-    _ out: UnsafeMutablePointer<K.Scalar>?, _ n: UInt, _ p: A.Parameters, readsGradient: Bool
+  private static func run<T: ActivationScalar>(
+    _ direction: ElementwiseDirection, _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?,
+    _ out: UnsafeMutablePointer<T>?, _ n: UInt, _ p: A.Parameters
   ) throws(ActivationError) {
-    let count = try elementCount(n, of: K.Scalar.self)
+    let count = try elementCount(n, of: T.self)
     guard count > 0 else { return }
     let x = try nonNull(x)
     let dy = try nonNull(dy)
@@ -42,92 +45,25 @@ enum Unary<A: UnaryActivation> {
     try requireAligned(x)
     try requireAligned(dy)
     try requireAligned(UnsafePointer(out))
-    try p.validate(for: K.Scalar.self)
+    try p.validate(for: T.self)
+    let readsGradient = direction == .backward
     try requireNoPartialOverlap(
       Region(out, count: count), Region(x, count: count), readsGradient ? Region(dy, count: count) : nil)
+    let isa = ISA.selected
     Parallel.forEachChunk(
       count: count, grain: Parallel.grain(cost: A.cost), threshold: Parallel.threshold(cost: A.cost)
-    ) { range in elementwiseLoop(kernel, x, dy, out, range) }
+    ) { range in
+      switch isa {
+      case .avx2:
+        let (a, b, flag, seed) = p.raw
+        KernelsAVX2.elementwiseEntry(
+          family: A.family.rawValue, direction: direction.rawValue, doublePrecision: T.self == Double.self,
+          x: UnsafeRawPointer(x), dy: UnsafeRawPointer(dy), out: UnsafeMutableRawPointer(out),
+          start: range.lowerBound, end: range.upperBound, a: a, b: b, flag: flag, seed: seed)
+      case .baseline:
+        runElementwise(A.self, direction, p, x, dy, out, range)
+      }
+    }
   }
 }
 
-/// One direction of one function on one element type, as a value the loop
-/// is specialized for (so the math is inlined into the loop body).
-protocol ElementwiseKernel {
-  associatedtype Scalar: ActivationScalar
-  /// The outputs for lanes `x` (and gradients `dy`), first lane at `index`.
-  func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector
-}
-
-struct ForwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
-  let p: A.Parameters
-  @inline(__always)
-  func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
-    propagateNaN(A.forward(x, p, index: index), x)
-  }
-}
-
-struct DerivativeKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
-  let p: A.Parameters
-  @inline(__always)
-  func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
-    propagateNaN(A.derivative(x, p, index: index), x)
-  }
-}
-
-struct BackwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
-  let p: A.Parameters
-  @inline(__always)
-  func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector {
-    dy * propagateNaN(A.derivative(x, p, index: index), x)
-  }
-}
-
-/// out[i] = kernel(x[i], dy[i]) for i in `range`: whole vectors, then the
-/// remainder through a zero-padded vector.
-func elementwiseLoop<K: ElementwiseKernel>(
-  _ kernel: K, _ x: UnsafePointer<K.Scalar>, _ dy: UnsafePointer<K.Scalar>,
-  _ out: UnsafeMutablePointer<K.Scalar>, _ range: Range<Int>
-) {
-  let width = K.Scalar.Vector.scalarCount
-  var i = range.lowerBound
-  let end = range.upperBound
-  while end - i >= width {
-    store(kernel(load(x + i), load(dy + i), index: i), out + i)
-    i &+= width
-  }
-  if i < end {
-    let rest = end - i
-    storePartial(kernel(loadPadded(x + i, rest), loadPadded(dy + i, rest), index: i), out + i, rest)
-  }
-}
-
-/// NaN lanes of x give NaN (x itself, so its payload) whatever the math did.
-@inline(__always)
-func propagateNaN<V: FloatVector>(_ result: V, _ x: V) -> V {
-  result.replacing(with: x, where: x .!= x)
-}
-
-@inline(__always)
-func load<T: ActivationScalar>(_ p: UnsafePointer<T>) -> T.Vector {
-  UnsafeRawPointer(p).loadUnaligned(as: T.Vector.self)
-}
-
-@inline(__always)
-func store<T: ActivationScalar>(_ v: T.Vector, _ p: UnsafeMutablePointer<T>) {
-  UnsafeMutableRawPointer(p).storeBytes(of: v, as: T.Vector.self)
-}
-
-/// The first `count` elements at `p`, the other lanes `fill`.
-@inline(__always)
-func loadPadded<T: ActivationScalar>(_ p: UnsafePointer<T>, _ count: Int, fill: T = 0) -> T.Vector {
-  var v = T.Vector(repeating: fill)
-  for lane in 0..<count { v[lane] = p[lane] }
-  return v
-}
-
-/// Stores the first `count` lanes of `v`.
-@inline(__always)
-func storePartial<T: ActivationScalar>(_ v: T.Vector, _ p: UnsafeMutablePointer<T>, _ count: Int) {
-  for lane in 0..<count { p[lane] = v[lane] }
-}

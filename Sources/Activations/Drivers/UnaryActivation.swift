@@ -10,6 +10,8 @@
 /// every NaN lane of x in the forward and the derivative.
 protocol UnaryActivation {
   associatedtype Parameters: ActivationParameters
+  /// The family's number in `elementwiseEntry`.
+  static var family: ElementwiseFamily { get }
   /// The work per element in units of about one relu element, for the
   /// thread split (`Parallel`): 1 for the piecewise-linear functions,
   /// `transcendentalCost` for those evaluating exp. It changes only how the
@@ -34,10 +36,18 @@ protocol ActivationParameters: Sendable {
   /// Throws `.parameter` when a value is outside the function's domain for
   /// element type `T`.
   func validate<T: ActivationScalar>(for _: T.Type) throws(ActivationError)
+
+  /// The parameters as plain numbers (for `elementwiseEntry`), and back.
+  var raw: (Double, Double, Int32, UInt64) { get }
+  init(raw: (Double, Double, Int32, UInt64))
 }
 
 /// For functions without parameters.
 struct NoParameters: ActivationParameters {
+  init() {}
+  init(raw: (Double, Double, Int32, UInt64)) {}
+  var raw: (Double, Double, Int32, UInt64) { (0, 0, 0, 0) }
+
   @inline(__always)
   func validate<T: ActivationScalar>(for _: T.Type) throws(ActivationError) {}
 }
@@ -47,6 +57,8 @@ struct AlphaParameter: ActivationParameters {
   let alpha: Double
 
   init<T: ActivationScalar>(_ alpha: T) { self.alpha = Double(alpha) }
+  init(raw: (Double, Double, Int32, UInt64)) { alpha = raw.0 }
+  var raw: (Double, Double, Int32, UInt64) { (alpha, 0, 0, 0) }
 
   @inline(__always)
   func validate<T: ActivationScalar>(for _: T.Type) throws(ActivationError) {

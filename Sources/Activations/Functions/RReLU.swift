@@ -9,6 +9,7 @@
 /// so the derivative and backward recompute exactly the forward's slopes.
 /// Exact: a_i * x is one correctly rounded product.
 enum RReLU: UnaryActivation {
+  static let family = ElementwiseFamily.rrelu
   static var cost: Int { transcendentalCost }
 
   @inline(__always)
@@ -48,6 +49,12 @@ struct RReLUParameters: ActivationParameters {
     self.seed = seed
   }
 
+  init(raw: (Double, Double, Int32, UInt64)) {
+    (lower, upper, training, seed) = (raw.0, raw.1, raw.2 != 0, raw.3)
+  }
+
+  var raw: (Double, Double, Int32, UInt64) { (lower, upper, training ? 1 : 0, seed) }
+
   @inline(__always)
   func validate<T: ActivationScalar>(for _: T.Type) throws(ActivationError) {
     let (lower, upper) = (T(self.lower), T(self.upper))
@@ -55,49 +62,4 @@ struct RReLUParameters: ActivationParameters {
       throw .parameter
     }
   }
-}
-
-// MARK: - C ABI (include/activations.h, "rrelu")
-
-@c(act_rrelu_f32)
-public func act_rrelu_f32(
-  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt,
-  _ lower: Float, _ upper: Float, _ training: Int32, _ seed: UInt64
-) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<RReLU>.forward(x, y, n, RReLUParameters(lower, upper, training, seed)) }
-}
-@c(act_rrelu_derivative_f32)
-public func act_rrelu_derivative_f32(
-  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt,
-  _ lower: Float, _ upper: Float, _ training: Int32, _ seed: UInt64
-) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<RReLU>.derivative(x, d, n, RReLUParameters(lower, upper, training, seed)) }
-}
-@c(act_rrelu_backward_f32)
-public func act_rrelu_backward_f32(
-  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt,
-  _ lower: Float, _ upper: Float, _ training: Int32, _ seed: UInt64
-) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<RReLU>.backward(x, dy, dx, n, RReLUParameters(lower, upper, training, seed)) }
-}
-@c(act_rrelu_f64)
-public func act_rrelu_f64(
-  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt,
-  _ lower: Double, _ upper: Double, _ training: Int32, _ seed: UInt64
-) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<RReLU>.forward(x, y, n, RReLUParameters(lower, upper, training, seed)) }
-}
-@c(act_rrelu_derivative_f64)
-public func act_rrelu_derivative_f64(
-  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt,
-  _ lower: Double, _ upper: Double, _ training: Int32, _ seed: UInt64
-) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<RReLU>.derivative(x, d, n, RReLUParameters(lower, upper, training, seed)) }
-}
-@c(act_rrelu_backward_f64)
-public func act_rrelu_backward_f64(
-  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt,
-  _ lower: Double, _ upper: Double, _ training: Int32, _ seed: UInt64
-) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<RReLU>.backward(x, dy, dx, n, RReLUParameters(lower, upper, training, seed)) }
 }

@@ -11,6 +11,7 @@
 /// f' is 0 anyway) instead of 1 - f^2, which rounds to 0 far too early.
 /// f(+-inf) = +-1, f(-0) = -0, f'(+-inf) = 0.
 enum Tanh: UnaryActivation {
+  static let family = ElementwiseFamily.tanh
   static var cost: Int { transcendentalCost }
 
   @inline(__always)
@@ -38,35 +39,4 @@ enum Tanh: UnaryActivation {
   static func derivative<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
     V.mapInDouble(x, index: index) { v, _ in Logistic.derivative(v + v, V.doubleAccuracy, scaleExponent: 2) }
   }
-}
-
-// MARK: - C ABI (include/activations.h, "tanh")
-
-@c(act_tanh_f32)
-public func act_tanh_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<Tanh>.forward(x, y, n, NoParameters()) }
-}
-@c(act_tanh_derivative_f32)
-public func act_tanh_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<Tanh>.derivative(x, d, n, NoParameters()) }
-}
-@c(act_tanh_backward_f32)
-public func act_tanh_backward_f32(
-  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
-) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<Tanh>.backward(x, dy, dx, n, NoParameters()) }
-}
-@c(act_tanh_f64)
-public func act_tanh_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<Tanh>.forward(x, y, n, NoParameters()) }
-}
-@c(act_tanh_derivative_f64)
-public func act_tanh_derivative_f64(_ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<Tanh>.derivative(x, d, n, NoParameters()) }
-}
-@c(act_tanh_backward_f64)
-public func act_tanh_backward_f64(
-  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
-) -> Int32 {
-  abiCall { () throws(ActivationError) in try Unary<Tanh>.backward(x, dy, dx, n, NoParameters()) }
 }

@@ -1,4 +1,4 @@
-import CVectorShims
+import CShims
 
 /// Float lanes: sixteen floats fill one 64-byte vector.
 extension SIMD16: FloatVector where Scalar == Float {

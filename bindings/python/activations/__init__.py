@@ -38,6 +38,12 @@ def version():
     return _library.version().decode("ascii")
 
 
+def isa():
+    """The instruction set of the elementwise kernels, act_isa(): "avx2" or "baseline"
+    (ACTIVATIONS_ISA=baseline, set before the first call, lowers it)."""
+    return _library.isa().decode("ascii")
+
+
 def set_num_threads(n):
     """Set the library's thread count: n <= 0 means automatic; clamped to [1, 1024]."""
     n = operator.index(n)
@@ -58,6 +64,7 @@ __all__ = sorted(_FUNCTIONS) + [
     "ParameterError",
     "SizeError",
     "get_num_threads",
+    "isa",
     "set_num_threads",
     "version",
 ]

@@ -87,6 +87,7 @@ def _declare_families():
 FUNCTIONS = _declare_families()
 status_message = _declare("act_status_message", [c_int32], c_char_p)
 version = _declare("act_version", [], c_char_p)
+isa = _declare("act_isa", [], c_char_p)
 set_num_threads = _declare("act_set_num_threads", [c_int32], None)
 get_num_threads = _declare("act_get_num_threads", [], c_int32)
 

@@ -1,0 +1,72 @@
+/// The elementwise kernels by number: the one entry point an instruction-set
+/// build of these sources (module KernelsAVX2, see Runtime/ISA.swift) offers
+/// to the driver. Its arguments are plain numbers and raw pointers, because
+/// every type declared in these sources is a distinct type in each module.
+
+/// The elementwise families, numbered for `elementwiseEntry`.
+enum ElementwiseFamily: Int {
+  case sigmoid, tanh, relu, leakyReLU, elu, rrelu
+}
+
+/// The three directions of an elementwise function.
+enum ElementwiseDirection: Int {
+  case forward, derivative, backward
+}
+
+/// Runs one direction of `A` over `range` in element type `T`.
+@inline(__always)
+func runElementwise<A: UnaryActivation, T: ActivationScalar>(
+  _: A.Type, _ direction: ElementwiseDirection, _ p: A.Parameters,
+  _ x: UnsafePointer<T>, _ dy: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, _ range: Range<Int>
+) {
+  switch direction {
+  case .forward: elementwiseLoop(ForwardKernel<A, T>(p: p), x, dy, out, range)
+  case .derivative: elementwiseLoop(DerivativeKernel<A, T>(p: p), x, dy, out, range)
+  case .backward: elementwiseLoop(BackwardKernel<A, T>(p: p), x, dy, out, range)
+  }
+}
+
+/// out[i] = direction of `family`(x[i], dy[i]) for i in start ..< end, the
+/// arguments already validated by the driver; (a, b, flag, seed) are the
+/// family's parameters in the form of `ActivationParameters.raw`.
+public func elementwiseEntry(
+  family: Int, direction: Int, doublePrecision: Bool,
+  x: UnsafeRawPointer, dy: UnsafeRawPointer, out: UnsafeMutableRawPointer,
+  start: Int, end: Int, a: Double, b: Double, flag: Int32, seed: UInt64
+) {
+  guard let family = ElementwiseFamily(rawValue: family), let direction = ElementwiseDirection(rawValue: direction)
+  else { return }
+  let arguments = EntryArguments(
+    direction: direction, doublePrecision: doublePrecision, x: x, dy: dy, out: out, range: start..<end,
+    a: a, b: b, flag: flag, seed: seed)
+  switch family {
+  case .sigmoid: arguments.run(Sigmoid.self)
+  case .tanh: arguments.run(Tanh.self)
+  case .relu: arguments.run(ReLU.self)
+  case .leakyReLU: arguments.run(LeakyReLU.self)
+  case .elu: arguments.run(ELU.self)
+  case .rrelu: arguments.run(RReLU.self)
+  }
+}
+
+/// The arguments of `elementwiseEntry`, applied to one family.
+private struct EntryArguments {
+  let direction: ElementwiseDirection
+  let doublePrecision: Bool
+  let x: UnsafeRawPointer, dy: UnsafeRawPointer, out: UnsafeMutableRawPointer
+  let range: Range<Int>
+  let a: Double, b: Double, flag: Int32, seed: UInt64
+
+  func run<A: UnaryActivation>(_: A.Type) {
+    let p = A.Parameters(raw: (a, b, flag, seed))
+    if doublePrecision {
+      runElementwise(
+        A.self, direction, p, x.assumingMemoryBound(to: Double.self), dy.assumingMemoryBound(to: Double.self),
+        out.assumingMemoryBound(to: Double.self), range)
+    } else {
+      runElementwise(
+        A.self, direction, p, x.assumingMemoryBound(to: Float.self), dy.assumingMemoryBound(to: Float.self),
+        out.assumingMemoryBound(to: Float.self), range)
+    }
+  }
+}

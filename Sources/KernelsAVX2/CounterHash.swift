@@ -1,0 +1,1 @@
+../Activations/Random/CounterHash.swift

@@ -1,0 +1,1 @@
+../Activations/Vector/FloatVector+Double.swift
