@@ -70,14 +70,7 @@ enum Maxout {
     try requireAligned(UnsafePointer(d))
     guard pieces > 0 else { throw .parameter }
     try requireNoPartialOverlap(Region(d, count: elements), Region(x, count: elements))
-    let p = Int(pieces)
-    Rows.forEachChunk(rows: groups, elementsPerRow: p, cost: cost) { range in
-      for g in range {
-        let w = winner(x + g * p, p)
-        let out = d + g * p
-        for k in 0..<p { out[k] = k == w ? 1 : 0 }
-      }
-    }
+    markWinners(x, d, groups, Int(pieces)) { _ in 1 }
   }
 
   static func backward<T: ActivationScalar>(
@@ -91,13 +84,21 @@ enum Maxout {
     try requireAligned(UnsafePointer(dx))
     guard pieces > 0 else { throw .parameter }
     try requireNoPartialOverlap(Region(dx, count: elements), Region(x, count: elements), Region(dy, count: groups))
-    let p = Int(pieces)
+    markWinners(x, dx, groups, Int(pieces)) { dy[$0] }
+  }
+
+  /// out[g*p + k] = gradient(g) * (1 at group g's winner, else 0), the IEEE
+  /// product: the derivative (gradient 1) and the backward (gradient dy[g]).
+  @inline(__always)
+  private static func markWinners<T: ActivationScalar>(
+    _ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, _ groups: Int, _ p: Int, _ gradient: (Int) -> T
+  ) {
     Rows.forEachChunk(rows: groups, elementsPerRow: p, cost: cost) { range in
       for g in range {
         let w = winner(x + g * p, p)
-        let gradient = dy[g]
-        let out = dx + g * p
-        for k in 0..<p { out[k] = gradient * (k == w ? 1 : 0) }
+        let scale = gradient(g)
+        let group = out + g * p
+        for k in 0..<p { group[k] = scale * (k == w ? 1 : 0) }
       }
     }
   }
