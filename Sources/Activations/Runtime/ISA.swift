@@ -10,12 +10,15 @@ import CShims
 /// (symbolic links in Sources/KernelsAVX2) built for x86-64-v3 (AVX2 + FMA).
 /// Every type in those files is a distinct type in each module, so no
 /// specialization can be shared between the two builds (Tests/C/check_isa.sh
-/// disassembles the library to keep it so). Both builds multiply and add
-/// separately (Swift never fuses), so they give the same bits.
+/// disassembles the library to keep it so). Both builds round every fused
+/// multiply-add once (vfmadd in the AVX2 build, libm's fma/fmaf in the
+/// baseline build, correctly rounded too and about 20 times slower), so
+/// they give the same bits.
 ///
 /// The choice is the best the CPU supports; ACTIVATIONS_ISA (read once)
 /// may lower it: `baseline` or `avx2` (an unknown or higher value keeps the
-/// CPU's choice). Row functions (softmax, maxout) run the baseline build.
+/// CPU's choice). The elementwise kernels and softmax's row kernels are
+/// dispatched (`elementwiseEntry`, `rowEntry`); maxout runs the baseline build.
 enum ISA: String {
   case baseline
   case avx2

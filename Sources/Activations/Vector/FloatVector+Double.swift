@@ -12,7 +12,53 @@ extension SIMD8: FloatVector where Scalar == Double {
     f(a, b)
   }
 
-  public static var doubleAccuracy: DoubleAccuracy { .full }
+  @inline(__always)
+  public static func fma(_ a: Self, _ b: Self, _ c: Self) -> Self {
+    var r = Self()
+    for lane in 0..<8 { r[lane] = c[lane].addingProduct(a[lane], b[lane]) }
+    return r
+  }
+
+  @inline(__always)
+  public static func negativeMagnitude(_ x: Self) -> Self {
+    Self(bitPattern: x.bits | SIMD8<UInt64>(repeating: 1 << 63))
+  }
+
+  @inline(__always)
+  public static func withSign(_ magnitude: Self, of sign: Self) -> Self {
+    Self(bitPattern: magnitude.bits | (sign.bits & SIMD8<UInt64>(repeating: 1 << 63)))
+  }
+
+  public static var roundingMagic: Double { 0x1.8p52 }
+
+  @inline(__always)
+  public static func powerOfTwo(_ shifted: Self) -> Self {
+    Self(bitPattern: (integer(shifted) &+ SIMD8<Int64>(repeating: 1023)) &<< SIMD8<Int64>(repeating: 52))
+  }
+
+  @inline(__always)
+  public static func scaleFactors(_ shifted: Self, extra: Int) -> (Self, Self) {
+    let k = integer(shifted) &+ SIMD8<Int64>(repeating: Int64(extra))
+    let half = k &>> SIMD8<Int64>(repeating: 1)
+    let bias = SIMD8<Int64>(repeating: 1023)
+    return (Self(bitPattern: (half &+ bias) &<< SIMD8<Int64>(repeating: 52)),
+            Self(bitPattern: (k &- half &+ bias) &<< SIMD8<Int64>(repeating: 52)))
+  }
+
+  /// The integer n in lanes holding n + roundingMagic.
+  @inline(__always)
+  static func integer(_ shifted: Self) -> SIMD8<Int64> {
+    unsafeBitCast(shifted, to: SIMD8<Int64>.self) &- SIMD8<Int64>(repeating: Int64(bitPattern: roundingMagic.bitPattern))
+  }
+
+  @inline(__always)
+  var bits: SIMD8<UInt64> { unsafeBitCast(self, to: SIMD8<UInt64>.self) }
+
+  @inline(__always)
+  init(bitPattern: SIMD8<UInt64>) { self = unsafeBitCast(bitPattern, to: Self.self) }
+
+  @inline(__always)
+  init(bitPattern: SIMD8<Int64>) { self = unsafeBitCast(bitPattern, to: Self.self) }
 
   @inline(__always)
   public static func uniform(seed: UInt64, index: Int) -> Self {

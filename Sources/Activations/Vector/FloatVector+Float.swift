@@ -1,5 +1,10 @@
 import CShims
 
+extension SIMD16<UInt32> {
+  @inline(__always)
+  var signed: SIMD16<Int32> { unsafeBitCast(self, to: SIMD16<Int32>.self) }
+}
+
 /// Float lanes: sixteen floats fill one 64-byte vector.
 extension SIMD16: FloatVector where Scalar == Float {
   @inline(__always)
@@ -16,7 +21,53 @@ extension SIMD16: FloatVector where Scalar == Float {
     return Self(lowHalf: actv_narrow_f64x8(low), highHalf: actv_narrow_f64x8(high))
   }
 
-  public static var doubleAccuracy: DoubleAccuracy { .relaxed }
+  @inline(__always)
+  public static func fma(_ a: Self, _ b: Self, _ c: Self) -> Self {
+    var r = Self()
+    for lane in 0..<16 { r[lane] = c[lane].addingProduct(a[lane], b[lane]) }
+    return r
+  }
+
+  @inline(__always)
+  public static func negativeMagnitude(_ x: Self) -> Self {
+    Self(bitPattern: x.bits | SIMD16<UInt32>(repeating: 0x8000_0000))
+  }
+
+  @inline(__always)
+  public static func withSign(_ magnitude: Self, of sign: Self) -> Self {
+    Self(bitPattern: magnitude.bits | (sign.bits & SIMD16<UInt32>(repeating: 0x8000_0000)))
+  }
+
+  public static var roundingMagic: Float { 0x1.8p23 }
+
+  @inline(__always)
+  public static func powerOfTwo(_ shifted: Self) -> Self {
+    Self(bitPattern: (integer(shifted) &+ SIMD16<Int32>(repeating: 127)) &<< SIMD16<Int32>(repeating: 23))
+  }
+
+  @inline(__always)
+  public static func scaleFactors(_ shifted: Self, extra: Int) -> (Self, Self) {
+    let k = integer(shifted) &+ SIMD16<Int32>(repeating: Int32(extra))
+    let half = k &>> SIMD16<Int32>(repeating: 1)
+    let bias = SIMD16<Int32>(repeating: 127)
+    return (Self(bitPattern: (half &+ bias) &<< SIMD16<Int32>(repeating: 23)),
+            Self(bitPattern: (k &- half &+ bias) &<< SIMD16<Int32>(repeating: 23)))
+  }
+
+  /// The integer n in lanes holding n + roundingMagic.
+  @inline(__always)
+  static func integer(_ shifted: Self) -> SIMD16<Int32> {
+    shifted.bits.signed &- SIMD16<Int32>(repeating: Int32(bitPattern: roundingMagic.bitPattern))
+  }
+
+  @inline(__always)
+  var bits: SIMD16<UInt32> { unsafeBitCast(self, to: SIMD16<UInt32>.self) }
+
+  @inline(__always)
+  init(bitPattern: SIMD16<UInt32>) { self = unsafeBitCast(bitPattern, to: Self.self) }
+
+  @inline(__always)
+  init(bitPattern: SIMD16<Int32>) { self = unsafeBitCast(bitPattern, to: Self.self) }
 
   @inline(__always)
   public static func uniform(seed: UInt64, index: Int) -> Self {

@@ -8,8 +8,11 @@
 /// implementations, so generic math compiles to the same code as code
 /// written for each type by hand.
 ///
-/// Arithmetic is plain multiply-then-add (never fused), so results are the
-/// same bits on every x86-64 instruction set.
+/// Fused multiply-adds are explicit (`fma`): the AVX2 build executes them
+/// as vfmadd instructions, the baseline build calls libm's fmaf/fma, which
+/// is correctly rounded too (glibc uses the instruction when the CPU has
+/// it), so both builds give the same bits. Swift never fuses `a * b + c`
+/// by itself.
 ///
 /// Pitfall: give every operand as a vector (`V.zero`, `V(repeating: c)`).
 /// A bare `.zero` or a scalar literal can resolve to `Scalar` and pick the
@@ -32,20 +35,46 @@ public protocol FloatVector: SIMD where Scalar: BinaryFloatingPoint {
 
   func replacing(with other: Self, where mask: SIMDMask<MaskStorage>) -> Self
 
+  /// a * b + c, rounded once.
+  static func fma(_ a: Self, _ b: Self, _ c: Self) -> Self
+
+  /// -|x| (the sign bit set; NaN stays NaN).
+  static func negativeMagnitude(_ x: Self) -> Self
+
+  /// `magnitude` (sign bit clear) with the sign bit of `sign`.
+  static func withSign(_ magnitude: Self, of sign: Self) -> Self
+
+  /// 1.5 * 2^p (p the significand bits): adding it to a value of magnitude
+  /// below 2^(p-2) rounds that value to an integer, which the result then
+  /// holds in its low significand bits (`powerOfTwo`, `scaleFactors`).
+  static var roundingMagic: Scalar { get }
+
+  /// 2^n for lanes `shifted` = n + roundingMagic, n an integer whose power
+  /// of two is a normal number.
+  static func powerOfTwo(_ shifted: Self) -> Self
+
+  /// Two normal powers of two whose product is 2^(n + extra), for lanes
+  /// `shifted` = n + roundingMagic and n + extra in about
+  /// [-2 * (maxExponent - 1), 0]: v * a * b is then v * 2^(n + extra)
+  /// rounded once (v * a is exact), subnormal results included.
+  static func scaleFactors(_ shifted: Self, extra: Int) -> (Self, Self)
+
+  // The exponential core, one block per type (Elementary/ExpPolynomial+*.swift).
+
+  /// log2(e), and ln 2 = ln2Hi + ln2Lo split for the reduction by fma.
+  static var log2e: Scalar { get }
+  static var ln2Hi: Scalar { get }
+  static var ln2Lo: Scalar { get }
+  /// Below this argument e^x (and 4 e^x) rounds to +0.
+  static var expUnderflow: Scalar { get }
+  /// P(r) with expm1(r) ~ r + r^2 P(r) on |r| <= ln(2) / 2.
+  static func expm1Polynomial(_ r: Self) -> Self
+
   /// Applies `f`, a function of double-precision lanes, and rounds each
   /// result once to `Scalar`. `f` receives the lanes in order, eight at a
-  /// time, with the element index of the first lane.
-  ///
-  /// This is how the transcendental functions are written once for both
-  /// types: their math runs in double, and float results are rounded from
-  /// a double result that is far more accurate than a float ulp.
+  /// time, with the element index of the first lane. (The softmax backward
+  /// accumulates in double this way.)
   static func mapInDouble(_ x: Self, index: Int, _ f: (SIMD8<Double>, Int) -> SIMD8<Double>) -> Self
-
-  /// How exact the double-precision math behind `mapInDouble` must be:
-  /// `.full` when its results are the final doubles, `.relaxed` when they
-  /// are rounded to float afterwards (a few double ulps are then invisible,
-  /// and the two-term corrections can be skipped).
-  static var doubleAccuracy: DoubleAccuracy { get }
 
   /// The two-argument form of `mapInDouble`, lanes of `a` and `b` paired.
   static func mapInDouble(_ a: Self, _ b: Self, _ f: (SIMD8<Double>, SIMD8<Double>) -> SIMD8<Double>) -> Self
@@ -53,12 +82,6 @@ public protocol FloatVector: SIMD where Scalar: BinaryFloatingPoint {
   /// Uniform variates in [0, 1) for elements `index ..< index + scalarCount`
   /// (see `Random/CounterHash.swift` for the recipe).
   static func uniform(seed: UInt64, index: Int) -> Self
-}
-
-/// See `FloatVector.doubleAccuracy`.
-public enum DoubleAccuracy: Sendable {
-  case full
-  case relaxed
 }
 
 extension FloatVector {

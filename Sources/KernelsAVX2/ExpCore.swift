@@ -1,0 +1,1 @@
+../Activations/Elementary/ExpCore.swift

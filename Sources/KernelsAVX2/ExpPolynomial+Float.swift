@@ -1,0 +1,1 @@
+../Activations/Elementary/ExpPolynomial+Float.swift
