@@ -1,3 +1,5 @@
+import KernelsAVX2
+
 /// Shape checks of the row functions (row-major, contiguous matrices), and
 /// their threading: rows are split on a fixed grid, each row computed by one
 /// task from start to end, so results do not depend on the thread count.
@@ -18,5 +20,21 @@ enum Rows {
     let grain = max(1, Parallel.unitGrain / perRow)
     let threshold = (Parallel.unitThreshold - 1) / perRow + 1
     Parallel.forEachChunk(count: rows, grain: grain, threshold: threshold, body)
+  }
+}
+
+/// Runs a row kernel on `rows` in the selected instruction-set build.
+func runRows<T: ActivationScalar>(
+  _ kernel: RowKernel, _ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>,
+  _ rows: Range<Int>, _ cols: Int
+) {
+  switch ISA.selected {
+  case .avx2:
+    KernelsAVX2.rowEntry(
+      kernel: kernel.rawValue, doublePrecision: T.self == Double.self, a: UnsafeRawPointer(a),
+      b: UnsafeRawPointer(b), out: UnsafeMutableRawPointer(out), start: rows.lowerBound, end: rows.upperBound,
+      cols: cols)
+  case .baseline:
+    runRowKernel(kernel, a, b, out, rows, cols)
   }
 }

@@ -28,7 +28,8 @@ import functools
 import math
 import numbers
 import operator
-from ctypes import c_int32, c_size_t, c_uint64, sizeof
+import platform
+from ctypes import c_int32, c_size_t, c_uint64, c_void_p, sizeof
 
 import numpy as np
 
@@ -38,6 +39,35 @@ from ._spec import REAL
 
 _F16, _F32, _F64 = np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64)
 _FLOATS_BY_SIZE = {2: _F16, 4: _F32, 8: _F64}
+
+
+def _address_function():
+    """The cheapest way this interpreter offers to read an ndarray's data pointer.
+
+    `a.ctypes.data` builds a helper object on every call (about 1.8 us here).
+    On CPython, numpy's array object (PyArrayObject_fields in numpy's public
+    ndarraytypes.h) starts with the object header (reference count and type
+    pointer) followed by the data pointer, which ctypes reads in about 0.35 us.
+    The layout is verified on probe arrays (including a view with an offset)
+    before it is used; anywhere it does not hold, `a.ctypes.data` is used.
+    """
+    fallback = operator.attrgetter("ctypes.data")
+    if platform.python_implementation() != "CPython":
+        return fallback
+    read = c_void_p.from_address
+    offset = 2 * sizeof(c_void_p)
+
+    def address(array):
+        return read(id(array) + offset).value
+
+    probes = [np.arange(5.0), np.arange(7, dtype=np.float32)[2:], np.zeros((3, 4))[1]]
+    if all(address(probe) == probe.ctypes.data for probe in probes):
+        return address
+    return fallback
+
+
+#: a -> a's data pointer as an int (C-contiguous arrays only are passed).
+_address = _address_function()
 
 
 def _natural_dtype(dtype):
@@ -81,6 +111,8 @@ def _axis(axis, ndim):
 
 
 def _real(name, value):
+    if type(value) is float:
+        return value
     if not isinstance(value, numbers.Real):
         raise TypeError(f"activations: {name} must be a real number, not {type(value).__name__}")
     return float(value)
@@ -106,6 +138,8 @@ _CONVERTERS = {REAL: _real, c_int32: _flag, c_uint64: _unsigned(64), c_size_t: _
 
 
 def _params(specs, values):
+    if not specs:
+        return ()
     return tuple(_CONVERTERS[spec.ctype](spec.name, value) for spec, value in zip(specs, values))
 
 
@@ -197,7 +231,7 @@ def _fast_unary(functions, specs, values, params, out):
         return None
     shape = first.shape
     for value in values:
-        if type(value) is not np.ndarray or value.dtype is not dtype or value.shape != shape:
+        if value is not first and (type(value) is not np.ndarray or value.dtype is not dtype or value.shape != shape):
             return None
         flags = value.flags
         if not (flags.c_contiguous and flags.aligned):
@@ -211,8 +245,12 @@ def _fast_unary(functions, specs, values, params, out):
     else:
         return None
     function = functions[dtype]
-    status = function(*[value.ctypes.data for value in values], target.ctypes.data, first.size, *_params(specs, params))
-    check(function, status)
+    if len(values) == 1:
+        status = function(_address(first), _address(target), first.size, *_params(specs, params))
+    else:
+        status = function(*[_address(value) for value in values], _address(target), first.size, *_params(specs, params))
+    if status:
+        check(function, status)
     if out is None and not shape:
         return target[()]
     return target

@@ -1,0 +1,46 @@
+/// The row kernels by number: the entry point an instruction-set build of
+/// these sources (module KernelsAVX2, see Runtime/ISA.swift) offers to the
+/// row drivers, in plain numbers and raw pointers like `elementwiseEntry`.
+
+/// The row kernels, numbered for `rowEntry`.
+enum RowKernel: Int {
+  /// out = softmax(a) (b unused).
+  case softmax
+  /// out = softmax backward from the output a and the gradient b.
+  case softmaxBackward
+  /// out = the cols x cols Jacobian of softmax(a) per row (b unused).
+  case softmaxJacobian
+}
+
+/// Runs `kernel` on rows `start ..< end` of rows x cols matrices.
+@inline(__always)
+func runRowKernel<T: ActivationScalar>(
+  _ kernel: RowKernel, _ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>,
+  _ rows: Range<Int>, _ cols: Int
+) {
+  switch kernel {
+  case .softmax:
+    for r in rows { SoftmaxRows.row(a + r * cols, out + r * cols, cols) }
+  case .softmaxBackward:
+    for r in rows { SoftmaxRows.backwardRow(a + r * cols, b + r * cols, out + r * cols, cols) }
+  case .softmaxJacobian:
+    for r in rows { SoftmaxRows.jacobianRow(a + r * cols, out + r * cols * cols, cols) }
+  }
+}
+
+/// `runRowKernel` by numbers, for the driver in module Activations.
+public func rowEntry(
+  kernel: Int, doublePrecision: Bool, a: UnsafeRawPointer, b: UnsafeRawPointer, out: UnsafeMutableRawPointer,
+  start: Int, end: Int, cols: Int
+) {
+  guard let kernel = RowKernel(rawValue: kernel) else { return }
+  if doublePrecision {
+    runRowKernel(
+      kernel, a.assumingMemoryBound(to: Double.self), b.assumingMemoryBound(to: Double.self),
+      out.assumingMemoryBound(to: Double.self), start..<end, cols)
+  } else {
+    runRowKernel(
+      kernel, a.assumingMemoryBound(to: Float.self), b.assumingMemoryBound(to: Float.self),
+      out.assumingMemoryBound(to: Float.self), start..<end, cols)
+  }
+}

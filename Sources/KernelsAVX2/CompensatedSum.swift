@@ -1,0 +1,1 @@
+../Activations/Vector/CompensatedSum.swift

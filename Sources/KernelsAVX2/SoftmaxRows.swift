@@ -1,0 +1,1 @@
+../Activations/Functions/SoftmaxRows.swift
