@@ -17,8 +17,8 @@
 /// (double) relative and the callers round once at the end. Only
 /// arguments x <= 0 are used by the library: callers clamp to
 /// [expUnderflow, 0] (or [-40, 0] for expm1), which keeps 2^n in range for
-/// the scalings below. NaN lanes propagate through every step (and the
-/// drivers restore them).
+/// the scalings below. NaN lanes and lanes above 0 give meaningless
+/// values: the callers replace them (the drivers restore NaN from x).
 struct ExpCore<V: FloatVector> {
   /// n + roundingMagic, for `V.powerOfTwo` and `V.scaleFactors`.
   let shifted: V
@@ -30,9 +30,9 @@ struct ExpCore<V: FloatVector> {
   @inline(__always)
   init(_ x: V) {
     let magic = V(repeating: V.roundingMagic)
-    shifted = x * V(repeating: V.log2e) + magic
+    shifted = V.fma(x, V(repeating: V.log2e), magic)
     let n = shifted - magic
-    let r1 = x - n * V(repeating: V.ln2Hi)  // exact
+    let r1 = V.fma(V.zero - n, V(repeating: V.ln2Hi), x)  // exact
     let p = n * V(repeating: V.ln2Lo)
     let r = r1 - p
     let rLo = (r1 - r) - p
@@ -42,21 +42,19 @@ struct ExpCore<V: FloatVector> {
     mLo = ((r - mHi) + t) + V.fma(rLo, r, rLo)
   }
 
-  /// The argument clamped to [expUnderflow, 0]: e^x for the exponentials.
+  /// The argument raised to at least expUnderflow, for the exponentials.
+  /// Lanes above 0 give meaningless results (callers replace them).
   @inline(__always)
   static func clampedForExp(_ x: V) -> V {
-    let low = V(repeating: V.expUnderflow)
-    let c = x.replacing(with: low, where: x .< low)
-    return c.replacing(with: V.zero, where: c .> V.zero)
+    V.maximum(x, V(repeating: V.expUnderflow))
   }
 
-  /// The argument clamped to [-40, 0]: expm1(x) rounds to -1 below -40 in
-  /// both types, and 2^n stays a normal number.
+  /// The argument raised to at least -40, for expm1: expm1(x) rounds to -1
+  /// below -40 in both types, and 2^n stays a normal number. Lanes above 0
+  /// give meaningless results (callers replace them).
   @inline(__always)
   static func clampedForExpm1(_ x: V) -> V {
-    let low = V(repeating: -40)
-    let c = x.replacing(with: low, where: x .< low)
-    return c.replacing(with: V.zero, where: c .> V.zero)
+    V.maximum(x, V(repeating: -40))
   }
 
   /// e^x * 2^extra = (hi + lo) scaled, both terms scaled by the same
@@ -68,7 +66,7 @@ struct ExpCore<V: FloatVector> {
     let hi = one + mHi  // Fast2Sum: |mHi| < 1
     let lo = ((one - hi) + mHi) + mLo
     if allNormal(extra: extra) {
-      let p = V.powerOfTwo(shifted + V(repeating: V.Scalar(extra)))
+      let p = V.powerOfTwo(extra == 0 ? shifted : shifted + V(repeating: V.Scalar(extra)))
       return (hi * p, lo * p)
     }
     let (a, b) = V.scaleFactors(shifted, extra: extra)
@@ -82,7 +80,7 @@ struct ExpCore<V: FloatVector> {
   @inline(__always)
   func allNormal(extra: Int) -> Bool {
     let smallest = V.roundingMagic + V.Scalar(Int(V.Scalar.leastNormalMagnitude.exponent) + 2 - extra)
-    return all(shifted .>= V(repeating: smallest))
+    return V.allLanes(shifted .>= V(repeating: smallest))
   }
 
   /// e^x * c, rounded once, for a scalar c (elu's derivative alpha e^x):

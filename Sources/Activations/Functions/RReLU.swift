@@ -10,7 +10,7 @@
 /// Exact: a_i * x is one correctly rounded product.
 enum RReLU: UnaryActivation {
   static let family = ElementwiseFamily.rrelu
-  static var cost: Int { transcendentalCost }
+  static var cost: Int { hashCost }
 
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: RReLUParameters, index: Int) -> V {

@@ -2,12 +2,12 @@
 /// split over rows and the C exports (the row kernels are in SoftmaxRows.swift).
 enum Softmax {
   /// Work per element for the thread split (`Parallel`), scaled from the
-  /// measured single-thread speeds (forward 0.06 el/ns, 2.3x slower than
-  /// sigmoid; backward 0.6 el/ns): the forward evaluates two two-term
+  /// measured single-thread speeds (forward 0.33 el/ns, 2.5x slower than
+  /// sigmoid; backward 0.65 el/ns, 1.3x): the forward evaluates two
   /// exponentials per element, the backward two compensated passes, the
   /// Jacobian one product per entry.
-  static let forwardCost = 16
-  static let backwardCost = 2
+  static let forwardCost = 10
+  static let backwardCost = 5
   static let jacobianCost = 1
 }
 

@@ -15,7 +15,9 @@ enum Parallel {
   /// relu lost at 512 Ki elements (4.16 vs 4.39) and gained from 1 Mi (4.02
   /// vs 3.73; 4.36 vs 2.42 at 2 Mi); sigmoid broke even at 64 Ki (0.149 vs
   /// 0.152) and gained from 128 Ki (0.211 vs 0.140), hence a cost of 8 for
-  /// the functions that evaluate exp.
+  /// the functions that evaluate exp with the kernels of that time; the
+  /// native kernels since are about four times faster (cost 4, see
+  /// `transcendentalCost`).
   static let unitGrain = 1 << 17
   static let unitThreshold = 1 << 20
 

@@ -13,6 +13,21 @@ extension SIMD8: FloatVector where Scalar == Double {
   }
 
   @inline(__always)
+  public static func allLanes(_ mask: SIMDMask<SIMD8<Int64>>) -> Bool {
+    let bits = unsafeBitCast(mask, to: SIMD8<Int64>.self)
+    let b = bits.lowHalf & bits.highHalf
+    let c = b.lowHalf & b.highHalf
+    return c[0] & c[1] != 0
+  }
+
+  @inline(__always)
+  public static func maximum(_ a: Self, _ b: Self) -> Self {
+    var r = Self()
+    for lane in 0..<8 { r[lane] = a[lane] > b[lane] ? a[lane] : b[lane] }
+    return r
+  }
+
+  @inline(__always)
   public static func fma(_ a: Self, _ b: Self, _ c: Self) -> Self {
     var r = Self()
     for lane in 0..<8 { r[lane] = c[lane].addingProduct(a[lane], b[lane]) }
@@ -62,10 +77,10 @@ extension SIMD8: FloatVector where Scalar == Double {
 
   @inline(__always)
   public static func uniform(seed: UInt64, index: Int) -> Self {
+    // The top 53 bits of each hash, exactly as `CounterHash.uniformDouble`.
+    let top = CounterHash.hash(seed: seed, indices: index) &>> SIMD8<UInt64>(repeating: 11)
     var u = Self()
-    for lane in 0..<8 {
-      u[lane] = CounterHash.uniformDouble(seed: seed, index: UInt64(truncatingIfNeeded: index &+ lane))
-    }
+    for lane in 0..<8 { u[lane] = Double(top[lane]) * 0x1p-53 }
     return u
   }
 }

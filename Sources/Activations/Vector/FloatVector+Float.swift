@@ -22,6 +22,22 @@ extension SIMD16: FloatVector where Scalar == Float {
   }
 
   @inline(__always)
+  public static func allLanes(_ mask: SIMDMask<SIMD16<Int32>>) -> Bool {
+    let bits = unsafeBitCast(mask, to: SIMD16<Int32>.self)
+    let a = bits.lowHalf & bits.highHalf
+    let b = a.lowHalf & a.highHalf
+    let c = b.lowHalf & b.highHalf
+    return c[0] & c[1] != 0
+  }
+
+  @inline(__always)
+  public static func maximum(_ a: Self, _ b: Self) -> Self {
+    var r = Self()
+    for lane in 0..<16 { r[lane] = a[lane] > b[lane] ? a[lane] : b[lane] }
+    return r
+  }
+
+  @inline(__always)
   public static func fma(_ a: Self, _ b: Self, _ c: Self) -> Self {
     var r = Self()
     for lane in 0..<16 { r[lane] = c[lane].addingProduct(a[lane], b[lane]) }
@@ -71,10 +87,12 @@ extension SIMD16: FloatVector where Scalar == Float {
 
   @inline(__always)
   public static func uniform(seed: UInt64, index: Int) -> Self {
-    var u = Self()
-    for lane in 0..<16 {
-      u[lane] = CounterHash.uniformFloat(seed: seed, index: UInt64(truncatingIfNeeded: index &+ lane))
-    }
-    return u
+    // The top 24 bits of each hash, exactly as `CounterHash.uniformFloat`.
+    let low = CounterHash.hash(seed: seed, indices: index) &>> SIMD8<UInt64>(repeating: 40)
+    let high = CounterHash.hash(seed: seed, indices: index &+ 8) &>> SIMD8<UInt64>(repeating: 40)
+    let scale = SIMD8<Float>(repeating: 0x1p-24)
+    return Self(
+      lowHalf: SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: low)) * scale,
+      highHalf: SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: high)) * scale)
   }
 }

@@ -35,6 +35,14 @@ public protocol FloatVector: SIMD where Scalar: BinaryFloatingPoint {
 
   func replacing(with other: Self, where mask: SIMDMask<MaskStorage>) -> Self
 
+  /// Whether every lane of `mask` is set (an and-reduction written out:
+  /// the standard library's `all(_:)` calls an out-of-line reduction).
+  static func allLanes(_ mask: SIMDMask<MaskStorage>) -> Bool
+
+  /// The larger of a and b in each lane; b where either is NaN (the
+  /// semantics of the x86 max instructions, which this compiles to).
+  static func maximum(_ a: Self, _ b: Self) -> Self
+
   /// a * b + c, rounded once.
   static func fma(_ a: Self, _ b: Self, _ c: Self) -> Self
 
