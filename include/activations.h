@@ -125,9 +125,8 @@ int32_t act_get_num_threads(void);
  * ACTIVATIONS_ISA=baseline lowers the choice (other values keep it).  Both
  * paths return the same bits for every input: the baseline path computes
  * the same fused multiply-adds through libm's fma/fmaf (correctly rounded),
- * which makes its transcendental functions about 20 times slower.  The
- * elementwise functions and softmax are dispatched; maxout runs the
- * baseline path.  Static string, never NULL.
+ * which makes its transcendental functions about 20 times slower.  Every
+ * function is dispatched.  Static string, never NULL.
  * ======================================================================== */
 const char *act_isa(void);
 

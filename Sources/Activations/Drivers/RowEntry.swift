@@ -10,6 +10,12 @@ enum RowKernel: Int {
   case softmaxBackward
   /// out = the cols x cols Jacobian of softmax(a) per row (b unused).
   case softmaxJacobian
+  /// Maxout on groups ("rows") of cols pieces: out = the winners of a.
+  case maxout
+  /// out = 1 at each group's winner in a, 0 elsewhere (b unused).
+  case maxoutDerivative
+  /// out = b[g] at group g's winner in a, times 0 elsewhere.
+  case maxoutBackward
 }
 
 /// Runs `kernel` on rows `start ..< end` of rows x cols matrices.
@@ -25,6 +31,12 @@ func runRowKernel<T: ActivationScalar>(
     for r in rows { SoftmaxRows.backwardRow(a + r * cols, b + r * cols, out + r * cols, cols) }
   case .softmaxJacobian:
     for r in rows { SoftmaxRows.jacobianRow(a + r * cols, out + r * cols * cols, cols) }
+  case .maxout:
+    MaxoutGroups.forward(a, out, rows, cols)
+  case .maxoutDerivative:
+    MaxoutGroups.mark(a, nil, out, rows, cols)
+  case .maxoutBackward:
+    MaxoutGroups.mark(a, b, out, rows, cols)
   }
 }
 

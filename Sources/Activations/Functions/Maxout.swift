@@ -1,4 +1,6 @@
-/// Maxout: the maximum of each group of `pieces` consecutive elements.
+/// Maxout: the maximum of each group of `pieces` consecutive elements:
+/// validation, the thread split and the C exports (the group kernels are
+/// in MaxoutGroups.swift).
 ///
 ///     x is rows x (units * pieces), y is rows x units
 ///     y[r,u] = max_k x[r, u*pieces + k]
@@ -10,26 +12,10 @@
 /// NaN gives NaN and its derivative marks that NaN. Exact.
 /// Rows and units together form rows*units independent groups.
 enum Maxout {
-  /// Work per element for the thread split (`Parallel`): a scalar compare
-  /// loop, about 0.7 el/ns on one thread.
+  /// Work per element for the thread split (`Parallel`): the vectorized
+  /// forward runs at about 2.8 el/ns, the derivative and backward (strided
+  /// stores) at about 0.85 el/ns on one thread.
   static let cost = 2
-
-  /// The index of the winning element of one group.
-  @inline(__always)
-  static func winner<T: ActivationScalar>(_ group: UnsafePointer<T>, _ pieces: Int) -> Int {
-    var best = group[0]
-    if best.isNaN { return 0 }
-    var index = 0
-    for k in 1..<pieces {
-      let v = group[k]
-      if v.isNaN { return k }
-      if v > best {
-        best = v
-        index = k
-      }
-    }
-    return index
-  }
 
   /// The shape checks shared by the three entry points, in the header's
   /// order; returns (groups, elements of x), or nil when there is nothing
@@ -54,10 +40,7 @@ enum Maxout {
     try requireNoPartialOverlap(Region(y, count: groups), Region(x, count: elements))
     let p = Int(pieces)
     Rows.forEachChunk(rows: groups, elementsPerRow: p, cost: cost) { range in
-      for g in range {
-        let group = x + g * p
-        y[g] = group[winner(group, p)]
-      }
+      runRows(.maxout, x, x, y, range, p)
     }
   }
 
@@ -70,7 +53,10 @@ enum Maxout {
     try requireAligned(UnsafePointer(d))
     guard pieces > 0 else { throw .parameter }
     try requireNoPartialOverlap(Region(d, count: elements), Region(x, count: elements))
-    markWinners(x, d, groups, Int(pieces)) { _ in 1 }
+    let p = Int(pieces)
+    Rows.forEachChunk(rows: groups, elementsPerRow: p, cost: cost) { range in
+      runRows(.maxoutDerivative, x, x, d, range, p)
+    }
   }
 
   static func backward<T: ActivationScalar>(
@@ -84,22 +70,9 @@ enum Maxout {
     try requireAligned(UnsafePointer(dx))
     guard pieces > 0 else { throw .parameter }
     try requireNoPartialOverlap(Region(dx, count: elements), Region(x, count: elements), Region(dy, count: groups))
-    markWinners(x, dx, groups, Int(pieces)) { dy[$0] }
-  }
-
-  /// out[g*p + k] = gradient(g) * (1 at group g's winner, else 0), the IEEE
-  /// product: the derivative (gradient 1) and the backward (gradient dy[g]).
-  @inline(__always)
-  private static func markWinners<T: ActivationScalar>(
-    _ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, _ groups: Int, _ p: Int, _ gradient: (Int) -> T
-  ) {
+    let p = Int(pieces)
     Rows.forEachChunk(rows: groups, elementsPerRow: p, cost: cost) { range in
-      for g in range {
-        let w = winner(x + g * p, p)
-        let scale = gradient(g)
-        let group = out + g * p
-        for k in 0..<p { group[k] = scale * (k == w ? 1 : 0) }
-      }
+      runRows(.maxoutBackward, x, dy, dx, range, p)
     }
   }
 }

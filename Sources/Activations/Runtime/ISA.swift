@@ -17,8 +17,8 @@ import CShims
 ///
 /// The choice is the best the CPU supports; ACTIVATIONS_ISA (read once)
 /// may lower it: `baseline` or `avx2` (an unknown or higher value keeps the
-/// CPU's choice). The elementwise kernels and softmax's row kernels are
-/// dispatched (`elementwiseEntry`, `rowEntry`); maxout runs the baseline build.
+/// CPU's choice). The elementwise kernels and the row kernels (softmax,
+/// maxout) are dispatched alike (`elementwiseEntry`, `rowEntry`).
 enum ISA: String {
   case baseline
   case avx2

@@ -1,0 +1,1 @@
+../Activations/Functions/MaxoutGroups.swift
