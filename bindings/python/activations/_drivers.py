@@ -219,36 +219,44 @@ def _fast_unary(functions, specs, values, params, out):
     """The common case in few steps, or None when the general path is needed.
 
     It applies when every input is an ndarray of one native float32/float64
-    dtype and one shape, C-contiguous and aligned, and out is None, one of
-    the inputs itself (in place), or such an array whose memory does not
-    overlap any input: nothing then needs converting or copying.
+    dtype and one shape, C-contiguous and aligned, and out is None or such an
+    array (writable) that is either one of the inputs' memory exactly (in
+    place) or disjoint from all of them: nothing then needs converting or
+    copying. Overlap is decided from the data addresses and byte extents,
+    which is exact for C-contiguous arrays.
     """
     first = values[0]
     if type(first) is not np.ndarray:
         return None
     dtype = first.dtype
-    if (dtype is not _F32 and dtype is not _F64) or not first.size:
+    if dtype is not _F32 and dtype is not _F64:
+        return None
+    size = first.size
+    if not size:
         return None
     shape = first.shape
+    addresses = []
     for value in values:
         if value is not first and (type(value) is not np.ndarray or value.dtype is not dtype or value.shape != shape):
             return None
         flags = value.flags
         if not (flags.c_contiguous and flags.aligned):
             return None
+        addresses.append(_address(value))
     if out is None:
         target = np.empty(shape, dtype)
-    elif type(out) is np.ndarray and out.dtype is dtype and out.shape == shape and _writable_contiguous(out) and all(
-        out is value or not np.may_share_memory(out, value) for value in values
-    ):
+        where = _address(target)
+    else:
+        if type(out) is not np.ndarray or out.dtype is not dtype or out.shape != shape or not _writable_contiguous(out):
+            return None
+        where = _address(out)
+        end = where + first.nbytes
+        for start in addresses:
+            if start != where and start < end and where < start + first.nbytes:
+                return None
         target = out
-    else:
-        return None
     function = functions[dtype]
-    if len(values) == 1:
-        status = function(_address(first), _address(target), first.size, *_params(specs, params))
-    else:
-        status = function(*[_address(value) for value in values], _address(target), first.size, *_params(specs, params))
+    status = function(*addresses, where, size, *_params(specs, params))
     if status:
         check(function, status)
     if out is None and not shape:
