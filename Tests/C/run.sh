@@ -3,9 +3,11 @@
 #   1. check_header.sh: the header compiles as C99 and C++11, header and exported
 #      symbols agree both ways, functions.def covers the header, the .so loads
 #      without LD_LIBRARY_PATH (C and ctypes), Swift-generated header drift;
-#   2. check_isa.py: no code outside the AVX2 build of the kernels can run an
+#   2. tools/gen-abi/generate.py --check: the exports generated from the table
+#      are current;
+#   3. check_isa.py: no code outside the AVX2 build of the kernels can run an
 #      AVX instruction;
-#   3. test_activations: every computing function against the document's numpy
+#   4. test_activations: every computing function against the document's numpy
 #      snippets (embedded CPython) plus the header's contract, once on the
 #      instruction set the CPU selects and once with ACTIVATIONS_ISA=baseline.
 #
@@ -27,6 +29,7 @@ mkdir -p "$BUILD_DIR"
 if [[ "$what" == header || "$what" == all ]]; then
     CC="$CC" PYTHON="$PYTHON" LIBDIR="$LIBDIR" BUILD_DIR="$BUILD_DIR" bash Tests/C/check_header.sh
     "$PYTHON" Tests/C/check_isa.py "$LIBDIR/libactivations.so"
+    "$PYTHON" tools/gen-abi/generate.py --check
 fi
 
 if [[ "$what" == program || "$what" == all ]]; then

@@ -1,12 +1,8 @@
-/// The elementwise kernels by number: the one entry point an instruction-set
+/// The elementwise kernels by number (the families are numbered in
+/// ElementwiseFamily.swift, generated from the table): the one entry point an instruction-set
 /// build of these sources (module KernelsAVX2, see Runtime/ISA.swift) offers
 /// to the driver. Its arguments are plain numbers and raw pointers, because
 /// every type declared in these sources is a distinct type in each module.
-
-/// The elementwise families, numbered for `elementwiseEntry`.
-enum ElementwiseFamily: Int {
-  case sigmoid, tanh, relu, leakyReLU, elu, rrelu
-}
 
 /// The three directions of an elementwise function.
 enum ElementwiseDirection: Int {
@@ -39,18 +35,11 @@ public func elementwiseEntry(
   let arguments = EntryArguments(
     direction: direction, doublePrecision: doublePrecision, x: x, dy: dy, out: out, range: start..<end,
     a: a, b: b, flag: flag, seed: seed)
-  switch family {
-  case .sigmoid: arguments.run(Sigmoid.self)
-  case .tanh: arguments.run(Tanh.self)
-  case .relu: arguments.run(ReLU.self)
-  case .leakyReLU: arguments.run(LeakyReLU.self)
-  case .elu: arguments.run(ELU.self)
-  case .rrelu: arguments.run(RReLU.self)
-  }
+  family.run(arguments)
 }
 
 /// The arguments of `elementwiseEntry`, applied to one family.
-private struct EntryArguments {
+struct EntryArguments {
   let direction: ElementwiseDirection
   let doublePrecision: Bool
   let x: UnsafeRawPointer, dy: UnsafeRawPointer, out: UnsafeMutableRawPointer

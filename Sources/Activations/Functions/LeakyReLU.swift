@@ -6,7 +6,7 @@
 /// alpha is any finite value. Exact: alpha * x is one correctly rounded
 /// product in the element type.
 enum LeakyReLU: UnaryActivation {
-  static let family = ElementwiseFamily.leakyReLU
+  static let family = ElementwiseFamily.leakyRelu
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: AlphaParameter, index: Int) -> V {
     (V(repeating: V.Scalar(p.alpha)) * x).replacing(with: x, where: x .>= V.zero)

@@ -1,8 +1,11 @@
 """The one table the binding is generated from.
 
 Every C symbol's argtypes/restype (see _library.py) and every public Python
-wrapper (see _wrappers.py) comes from FAMILIES below: adding an activation to
-the binding means adding one row here.
+wrapper (see _wrappers.py) comes from FAMILIES below, and so do the library's
+elementwise C exports and their dispatch (tools/gen-abi/generate.py writes
+them; `make test` checks they are current): adding an elementwise activation
+means its math in one Swift file plus one row here (and its block in the
+header, and its references in the tests).
 
 C signatures by kind (T = float or double, P... = the family's parameters):
     unary    act_NAME_T(x, y, n, P...)           act_NAME_backward_T(x, dy, dx, n, P...)
@@ -55,20 +58,22 @@ class Family(NamedTuple):
     params: tuple
     forward: str  # formula of the forward pass, for the docstrings
     derivative: str  # formula of the derivative, for the docstrings
+    swift: str = ""  # the Swift type with its math (elementwise kinds), for tools/gen-abi
 
 
 _ALPHA_DOC = "finite; zero and negative values are allowed"
 
 FAMILIES = (
-    Family("sigmoid", "unary", (), "f(x) = 1 / (1 + exp(-x))", "f'(x) = f(x) * (1 - f(x))"),
-    Family("tanh", "unary", (), "f(x) = tanh(x)", "f'(x) = 1 - tanh(x)**2"),
-    Family("relu", "unary", (), "f(x) = max(0, x)", "f'(x) = 1 if x > 0 else 0"),
+    Family("sigmoid", "unary", (), "f(x) = 1 / (1 + exp(-x))", "f'(x) = f(x) * (1 - f(x))", "Sigmoid"),
+    Family("tanh", "unary", (), "f(x) = tanh(x)", "f'(x) = 1 - tanh(x)**2", "Tanh"),
+    Family("relu", "unary", (), "f(x) = max(0, x)", "f'(x) = 1 if x > 0 else 0", "ReLU"),
     Family(
         "leaky_relu",
         "unary",
         (Param("alpha", 0.01, REAL, _ALPHA_DOC),),
         "f(x) = x if x >= 0 else alpha * x",
         "f'(x) = 1 if x > 0 else alpha",
+        "LeakyReLU",
     ),
     Family(
         "elu",
@@ -76,6 +81,7 @@ FAMILIES = (
         (Param("alpha", 1.0, REAL, _ALPHA_DOC),),
         "f(x) = x if x >= 0 else alpha * (exp(x) - 1)",
         "f'(x) = 1 if x > 0 else alpha * exp(x)",
+        "ELU",
     ),
     Family(
         "rrelu",
@@ -88,6 +94,7 @@ FAMILIES = (
         ),
         "f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order",
         "f'(x) = 1 if x > 0 else a_i",
+        "RReLU",
     ),
     Family(
         "softmax",
