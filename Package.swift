@@ -34,9 +34,10 @@ let package = Package(
       name: "Activations",
       dependencies: ["CShims", "KernelsAVX2"]
     ),
-    // The elementwise kernels again, built for x86-64-v3 (AVX2 + FMA): the
-    // same source files (symbolic links into Sources/Activations), chosen at
-    // run time when the CPU has them (Sources/Activations/Runtime/ISA.swift).
+    // The kernels again, built for x86-64-v3 (AVX2 + FMA): the same source
+    // files (symbolic links to Sources/Activations' Functions, Elementary,
+    // Vector and Random directories and to the shared driver files), chosen
+    // at run time when the CPU has them (Sources/Activations/Runtime/ISA.swift).
     .target(
       name: "KernelsAVX2",
       dependencies: ["CShims"],

@@ -1,1 +1,0 @@
-../Activations/Random/CounterHash.swift

@@ -1,1 +1,0 @@
-../Activations/Elementary/ExpPolynomial+Double.swift

@@ -1,1 +1,0 @@
-../Activations/Vector/FloatVector+Double.swift

@@ -1,1 +1,0 @@
-../Activations/Vector/FloatVector+Float.swift

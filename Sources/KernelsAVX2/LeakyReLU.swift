@@ -1,1 +1,0 @@
-../Activations/Functions/LeakyReLU.swift

@@ -1,1 +1,0 @@
-../Activations/Functions/RReLU.swift

@@ -1,1 +1,0 @@
-../Activations/Functions/Sigmoid.swift
