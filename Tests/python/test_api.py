@@ -21,8 +21,13 @@ def _calls():
     dy = np.cos(x)
     y = activations.softmax(x)
     calls = {}
-    for family, params in [("sigmoid", {}), ("tanh", {}), ("relu", {}), ("leaky_relu", {"alpha": 0.1}),
-                           ("elu", {"alpha": 0.7}), ("rrelu", {"training": True, "seed": 9})]:
+    # Every elementwise family of the table, with non-default parameters
+    # where that exercises them (and the required ones).
+    chosen = {"leaky_relu": {"alpha": 0.1}, "elu": {"alpha": 0.7}, "rrelu": {"training": True, "seed": 9},
+              "hardtanh": {"min_val": -2.0, "max_val": 1.5}, "softshrink": {"lambd": 0.3},
+              "swish": {"beta": 0.8}, "threshold": {"threshold": 0.5, "value": -1.0}}
+    for family in (f.name for f in FAMILIES if f.kind == "unary"):
+        params = chosen.get(family, {})
         calls[family] = ((x,), params)
         calls[family + "_derivative"] = ((x,), params)
         calls[family + "_backward"] = ((x, dy), params)

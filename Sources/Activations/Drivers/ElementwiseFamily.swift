@@ -9,6 +9,19 @@ enum ElementwiseFamily: Int {
   case leakyRelu
   case elu
   case rrelu
+  case hardtanh
+  case relu6
+  case hardsigmoid
+  case hardswish
+  case softsign
+  case softshrink
+  case hardshrink
+  case threshold
+  case silu
+  case swish
+  case geluTanh
+  case selu
+  case mish
 }
 
 extension ElementwiseFamily {
@@ -21,6 +34,19 @@ extension ElementwiseFamily {
     case .leakyRelu: arguments.run(LeakyReLU.self)
     case .elu: arguments.run(ELU.self)
     case .rrelu: arguments.run(RReLU.self)
+    case .hardtanh: arguments.run(HardTanh.self)
+    case .relu6: arguments.run(ReLU6.self)
+    case .hardsigmoid: arguments.run(HardSigmoid.self)
+    case .hardswish: arguments.run(HardSwish.self)
+    case .softsign: arguments.run(Softsign.self)
+    case .softshrink: arguments.run(Softshrink.self)
+    case .hardshrink: arguments.run(Hardshrink.self)
+    case .threshold: arguments.run(Threshold.self)
+    case .silu: arguments.run(SiLU.self)
+    case .swish: arguments.run(Swish.self)
+    case .geluTanh: arguments.run(GeluTanh.self)
+    case .selu: arguments.run(SELU.self)
+    case .mish: arguments.run(Mish.self)
     }
   }
 }

@@ -26,20 +26,40 @@ struct ExpCore<V: FloatVector> {
   let mHi: V
   let mLo: V
 
-  /// `x` must be in [expUnderflow, 0] (or NaN).
+  /// `x` must be in [expUnderflow, 0] (see the clamps below).
   @inline(__always)
   init(_ x: V) {
+    self.init(x, V.zero, exactArgument: true)
+  }
+
+  /// The exponential of x + xLo, |xLo| at most about ulp(x): the low part
+  /// joins the reduction's own low term, and its effect is taken as
+  /// rLo e^r = rLo (1 + expm1(r)) (the rLo (1 + r) of an exact argument
+  /// would be off by rLo r^2 / 2, many ulps when rLo is as large as an
+  /// ulp of x).
+  @inline(__always)
+  init(_ x: V, _ xLo: V) {
+    self.init(x, xLo, exactArgument: false)
+  }
+
+  @inline(__always)
+  private init(_ x: V, _ xLo: V, exactArgument: Bool) {
     let magic = V(repeating: V.roundingMagic)
     shifted = V.fma(x, V(repeating: V.log2e), magic)
     let n = shifted - magic
     let r1 = V.fma(V.zero - n, V(repeating: V.ln2Hi), x)  // exact
     let p = n * V(repeating: V.ln2Lo)
     let r = r1 - p
-    let rLo = (r1 - r) - p
     let t = (r * r) * V.expm1Polynomial(r)
     mHi = r + t  // Fast2Sum: |t| < |r| / 4
-    // expm1(r + rLo) = expm1(r) + rLo e^r, e^r ~ 1 + r to first order.
-    mLo = ((r - mHi) + t) + V.fma(rLo, r, rLo)
+    // expm1(r + rLo) = expm1(r) + rLo e^r to first order in rLo.
+    if exactArgument {
+      let rLo = (r1 - r) - p  // below 2^-60 |r| or so: e^r ~ 1 + r suffices
+      mLo = ((r - mHi) + t) + V.fma(rLo, r, rLo)
+    } else {
+      let rLo = ((r1 - r) - p) + xLo
+      mLo = ((r - mHi) + t) + V.fma(rLo, mHi, rLo)
+    }
   }
 
   /// The argument raised to at least expUnderflow, for the exponentials.
@@ -47,6 +67,14 @@ struct ExpCore<V: FloatVector> {
   @inline(__always)
   static func clampedForExp(_ x: V) -> V {
     V.maximum(x, V(repeating: V.expUnderflow))
+  }
+
+  /// The argument raised to at least productUnderflow, for products
+  /// x * e^z formed before the final scaling (`unscaled`). Lanes above 0
+  /// give meaningless results (callers replace them).
+  @inline(__always)
+  static func clampedForProducts(_ x: V) -> V {
+    V.maximum(x, V(repeating: V.productUnderflow))
   }
 
   /// The argument raised to at least -40, for expm1: expm1(x) rounds to -1
@@ -73,6 +101,21 @@ struct ExpCore<V: FloatVector> {
     return (hi * a * b, lo * a * b)
   }
 
+  /// e^x = (hi + lo) * a * b: the unscaled two-term 1 + expm1(r) and two
+  /// power-of-two factors (a = 2^n and b = 1 when every lane's 2^n is
+  /// normal, else the two halves of 2^n), for callers that multiply
+  /// before the final scaling, which then rounds once into the subnormal
+  /// range (x * sigma(x) for very negative x).
+  @inline(__always)
+  func unscaled() -> (hi: V, lo: V, a: V, b: V) {
+    let one = V.one
+    let hi = one + mHi
+    let lo = ((one - hi) + mHi) + mLo
+    if allNormal(extra: 0) { return (hi, lo, V.powerOfTwo(shifted), one) }
+    let (a, b) = V.scaleFactors(shifted, extra: 0)
+    return (hi, lo, a, b)
+  }
+
   /// Whether every lane's 2^(n + extra) is a normal number, so one
   /// (exact) multiplication scales: the common case, taken as one branch
   /// per vector. Otherwise (some lane's result may be subnormal, or NaN)
@@ -89,10 +132,17 @@ struct ExpCore<V: FloatVector> {
   /// |c| >= 2^-40 (float) or 2^-500 (double).
   @inline(__always)
   func exp(times c: V) -> V {
+    exp(times: c, c: V.zero)
+  }
+
+  /// e^x * (c + cLo) for a two-term constant (selu's scale * alpha),
+  /// rounded once, under the same condition as `exp(times:)`.
+  @inline(__always)
+  func exp(times c: V, c cLo: V) -> V {
     let one = V.one
     let hi = one + mHi
     let lo = ((one - hi) + mHi) + mLo
-    let v = V.fma(c, hi, c * lo)
+    let v = V.fma(c, hi, V.fma(c, lo, cLo * hi))
     if allNormal(extra: 0) { return v * V.powerOfTwo(shifted) }
     let (a, b) = V.scaleFactors(shifted, extra: 0)
     return v * a * b

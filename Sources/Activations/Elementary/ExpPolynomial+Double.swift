@@ -14,6 +14,8 @@ extension SIMD8 where Scalar == Double {
   public static var ln2Lo: Double { 0x1.a39ef35793c76p-33 }
   /// 4 e^-748 < 2^-1075: rounds to +0.
   public static var expUnderflow: Double { -748 }
+  /// 2^100 e^-1416 < 2^-1075; n >= -2043.
+  public static var productUnderflow: Double { -1416 }
 
   @inline(__always)
   public static func expm1Polynomial(_ r: Self) -> Self {

@@ -14,6 +14,8 @@ extension SIMD16 where Scalar == Float {
   public static var ln2Lo: Float { 0x1.7f7d1cp-20 }
   /// 4 e^-106 < 2^-150: rounds to +0.
   public static var expUnderflow: Float { -106 }
+  /// 2^100 e^-174 < 2^-150; n >= -251.
+  public static var productUnderflow: Float { -174 }
 
   @inline(__always)
   public static func expm1Polynomial(_ r: Self) -> Self {

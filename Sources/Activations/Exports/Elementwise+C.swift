@@ -219,3 +219,472 @@ public func act_rrelu_backward_f64(
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<RReLU>.backward(x, dy, dx, n, RReLU.Parameters(lower, upper, training, seed)) }
 }
+
+// MARK: - hardtanh
+
+@c(act_hardtanh_f32)
+public func act_hardtanh_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ min_val: Float, _ max_val: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardTanh>.forward(x, y, n, HardTanh.Parameters(min_val, max_val)) }
+}
+@c(act_hardtanh_derivative_f32)
+public func act_hardtanh_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ min_val: Float, _ max_val: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardTanh>.derivative(x, d, n, HardTanh.Parameters(min_val, max_val)) }
+}
+@c(act_hardtanh_backward_f32)
+public func act_hardtanh_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ min_val: Float, _ max_val: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardTanh>.backward(x, dy, dx, n, HardTanh.Parameters(min_val, max_val)) }
+}
+@c(act_hardtanh_f64)
+public func act_hardtanh_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ min_val: Double, _ max_val: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardTanh>.forward(x, y, n, HardTanh.Parameters(min_val, max_val)) }
+}
+@c(act_hardtanh_derivative_f64)
+public func act_hardtanh_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ min_val: Double, _ max_val: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardTanh>.derivative(x, d, n, HardTanh.Parameters(min_val, max_val)) }
+}
+@c(act_hardtanh_backward_f64)
+public func act_hardtanh_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ min_val: Double, _ max_val: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardTanh>.backward(x, dy, dx, n, HardTanh.Parameters(min_val, max_val)) }
+}
+
+// MARK: - relu6
+
+@c(act_relu6_f32)
+public func act_relu6_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ReLU6>.forward(x, y, n, ReLU6.Parameters()) }
+}
+@c(act_relu6_derivative_f32)
+public func act_relu6_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ReLU6>.derivative(x, d, n, ReLU6.Parameters()) }
+}
+@c(act_relu6_backward_f32)
+public func act_relu6_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ReLU6>.backward(x, dy, dx, n, ReLU6.Parameters()) }
+}
+@c(act_relu6_f64)
+public func act_relu6_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ReLU6>.forward(x, y, n, ReLU6.Parameters()) }
+}
+@c(act_relu6_derivative_f64)
+public func act_relu6_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ReLU6>.derivative(x, d, n, ReLU6.Parameters()) }
+}
+@c(act_relu6_backward_f64)
+public func act_relu6_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<ReLU6>.backward(x, dy, dx, n, ReLU6.Parameters()) }
+}
+
+// MARK: - hardsigmoid
+
+@c(act_hardsigmoid_f32)
+public func act_hardsigmoid_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.forward(x, y, n, HardSigmoid.Parameters()) }
+}
+@c(act_hardsigmoid_derivative_f32)
+public func act_hardsigmoid_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.derivative(x, d, n, HardSigmoid.Parameters()) }
+}
+@c(act_hardsigmoid_backward_f32)
+public func act_hardsigmoid_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.backward(x, dy, dx, n, HardSigmoid.Parameters()) }
+}
+@c(act_hardsigmoid_f64)
+public func act_hardsigmoid_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.forward(x, y, n, HardSigmoid.Parameters()) }
+}
+@c(act_hardsigmoid_derivative_f64)
+public func act_hardsigmoid_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.derivative(x, d, n, HardSigmoid.Parameters()) }
+}
+@c(act_hardsigmoid_backward_f64)
+public func act_hardsigmoid_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.backward(x, dy, dx, n, HardSigmoid.Parameters()) }
+}
+
+// MARK: - hardswish
+
+@c(act_hardswish_f32)
+public func act_hardswish_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSwish>.forward(x, y, n, HardSwish.Parameters()) }
+}
+@c(act_hardswish_derivative_f32)
+public func act_hardswish_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSwish>.derivative(x, d, n, HardSwish.Parameters()) }
+}
+@c(act_hardswish_backward_f32)
+public func act_hardswish_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSwish>.backward(x, dy, dx, n, HardSwish.Parameters()) }
+}
+@c(act_hardswish_f64)
+public func act_hardswish_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSwish>.forward(x, y, n, HardSwish.Parameters()) }
+}
+@c(act_hardswish_derivative_f64)
+public func act_hardswish_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSwish>.derivative(x, d, n, HardSwish.Parameters()) }
+}
+@c(act_hardswish_backward_f64)
+public func act_hardswish_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<HardSwish>.backward(x, dy, dx, n, HardSwish.Parameters()) }
+}
+
+// MARK: - softsign
+
+@c(act_softsign_f32)
+public func act_softsign_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softsign>.forward(x, y, n, Softsign.Parameters()) }
+}
+@c(act_softsign_derivative_f32)
+public func act_softsign_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softsign>.derivative(x, d, n, Softsign.Parameters()) }
+}
+@c(act_softsign_backward_f32)
+public func act_softsign_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softsign>.backward(x, dy, dx, n, Softsign.Parameters()) }
+}
+@c(act_softsign_f64)
+public func act_softsign_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softsign>.forward(x, y, n, Softsign.Parameters()) }
+}
+@c(act_softsign_derivative_f64)
+public func act_softsign_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softsign>.derivative(x, d, n, Softsign.Parameters()) }
+}
+@c(act_softsign_backward_f64)
+public func act_softsign_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softsign>.backward(x, dy, dx, n, Softsign.Parameters()) }
+}
+
+// MARK: - softshrink
+
+@c(act_softshrink_f32)
+public func act_softshrink_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softshrink>.forward(x, y, n, Softshrink.Parameters(lambd)) }
+}
+@c(act_softshrink_derivative_f32)
+public func act_softshrink_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softshrink>.derivative(x, d, n, Softshrink.Parameters(lambd)) }
+}
+@c(act_softshrink_backward_f32)
+public func act_softshrink_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softshrink>.backward(x, dy, dx, n, Softshrink.Parameters(lambd)) }
+}
+@c(act_softshrink_f64)
+public func act_softshrink_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softshrink>.forward(x, y, n, Softshrink.Parameters(lambd)) }
+}
+@c(act_softshrink_derivative_f64)
+public func act_softshrink_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softshrink>.derivative(x, d, n, Softshrink.Parameters(lambd)) }
+}
+@c(act_softshrink_backward_f64)
+public func act_softshrink_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softshrink>.backward(x, dy, dx, n, Softshrink.Parameters(lambd)) }
+}
+
+// MARK: - hardshrink
+
+@c(act_hardshrink_f32)
+public func act_hardshrink_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Hardshrink>.forward(x, y, n, Hardshrink.Parameters(lambd)) }
+}
+@c(act_hardshrink_derivative_f32)
+public func act_hardshrink_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Hardshrink>.derivative(x, d, n, Hardshrink.Parameters(lambd)) }
+}
+@c(act_hardshrink_backward_f32)
+public func act_hardshrink_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Hardshrink>.backward(x, dy, dx, n, Hardshrink.Parameters(lambd)) }
+}
+@c(act_hardshrink_f64)
+public func act_hardshrink_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Hardshrink>.forward(x, y, n, Hardshrink.Parameters(lambd)) }
+}
+@c(act_hardshrink_derivative_f64)
+public func act_hardshrink_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Hardshrink>.derivative(x, d, n, Hardshrink.Parameters(lambd)) }
+}
+@c(act_hardshrink_backward_f64)
+public func act_hardshrink_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Hardshrink>.backward(x, dy, dx, n, Hardshrink.Parameters(lambd)) }
+}
+
+// MARK: - threshold
+
+@c(act_threshold_f32)
+public func act_threshold_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ threshold: Float, _ value: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Threshold>.forward(x, y, n, Threshold.Parameters(threshold, value)) }
+}
+@c(act_threshold_derivative_f32)
+public func act_threshold_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ threshold: Float, _ value: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Threshold>.derivative(x, d, n, Threshold.Parameters(threshold, value)) }
+}
+@c(act_threshold_backward_f32)
+public func act_threshold_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ threshold: Float, _ value: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Threshold>.backward(x, dy, dx, n, Threshold.Parameters(threshold, value)) }
+}
+@c(act_threshold_f64)
+public func act_threshold_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ threshold: Double, _ value: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Threshold>.forward(x, y, n, Threshold.Parameters(threshold, value)) }
+}
+@c(act_threshold_derivative_f64)
+public func act_threshold_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ threshold: Double, _ value: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Threshold>.derivative(x, d, n, Threshold.Parameters(threshold, value)) }
+}
+@c(act_threshold_backward_f64)
+public func act_threshold_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ threshold: Double, _ value: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Threshold>.backward(x, dy, dx, n, Threshold.Parameters(threshold, value)) }
+}
+
+// MARK: - silu
+
+@c(act_silu_f32)
+public func act_silu_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SiLU>.forward(x, y, n, SiLU.Parameters()) }
+}
+@c(act_silu_derivative_f32)
+public func act_silu_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SiLU>.derivative(x, d, n, SiLU.Parameters()) }
+}
+@c(act_silu_backward_f32)
+public func act_silu_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SiLU>.backward(x, dy, dx, n, SiLU.Parameters()) }
+}
+@c(act_silu_f64)
+public func act_silu_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SiLU>.forward(x, y, n, SiLU.Parameters()) }
+}
+@c(act_silu_derivative_f64)
+public func act_silu_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SiLU>.derivative(x, d, n, SiLU.Parameters()) }
+}
+@c(act_silu_backward_f64)
+public func act_silu_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SiLU>.backward(x, dy, dx, n, SiLU.Parameters()) }
+}
+
+// MARK: - swish
+
+@c(act_swish_f32)
+public func act_swish_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Swish>.forward(x, y, n, Swish.Parameters(beta)) }
+}
+@c(act_swish_derivative_f32)
+public func act_swish_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Swish>.derivative(x, d, n, Swish.Parameters(beta)) }
+}
+@c(act_swish_backward_f32)
+public func act_swish_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Swish>.backward(x, dy, dx, n, Swish.Parameters(beta)) }
+}
+@c(act_swish_f64)
+public func act_swish_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Swish>.forward(x, y, n, Swish.Parameters(beta)) }
+}
+@c(act_swish_derivative_f64)
+public func act_swish_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Swish>.derivative(x, d, n, Swish.Parameters(beta)) }
+}
+@c(act_swish_backward_f64)
+public func act_swish_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Swish>.backward(x, dy, dx, n, Swish.Parameters(beta)) }
+}
+
+// MARK: - gelu_tanh
+
+@c(act_gelu_tanh_f32)
+public func act_gelu_tanh_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<GeluTanh>.forward(x, y, n, GeluTanh.Parameters()) }
+}
+@c(act_gelu_tanh_derivative_f32)
+public func act_gelu_tanh_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<GeluTanh>.derivative(x, d, n, GeluTanh.Parameters()) }
+}
+@c(act_gelu_tanh_backward_f32)
+public func act_gelu_tanh_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<GeluTanh>.backward(x, dy, dx, n, GeluTanh.Parameters()) }
+}
+@c(act_gelu_tanh_f64)
+public func act_gelu_tanh_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<GeluTanh>.forward(x, y, n, GeluTanh.Parameters()) }
+}
+@c(act_gelu_tanh_derivative_f64)
+public func act_gelu_tanh_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<GeluTanh>.derivative(x, d, n, GeluTanh.Parameters()) }
+}
+@c(act_gelu_tanh_backward_f64)
+public func act_gelu_tanh_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<GeluTanh>.backward(x, dy, dx, n, GeluTanh.Parameters()) }
+}
+
+// MARK: - selu
+
+@c(act_selu_f32)
+public func act_selu_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SELU>.forward(x, y, n, SELU.Parameters()) }
+}
+@c(act_selu_derivative_f32)
+public func act_selu_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SELU>.derivative(x, d, n, SELU.Parameters()) }
+}
+@c(act_selu_backward_f32)
+public func act_selu_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SELU>.backward(x, dy, dx, n, SELU.Parameters()) }
+}
+@c(act_selu_f64)
+public func act_selu_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SELU>.forward(x, y, n, SELU.Parameters()) }
+}
+@c(act_selu_derivative_f64)
+public func act_selu_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SELU>.derivative(x, d, n, SELU.Parameters()) }
+}
+@c(act_selu_backward_f64)
+public func act_selu_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<SELU>.backward(x, dy, dx, n, SELU.Parameters()) }
+}
+
+// MARK: - mish
+
+@c(act_mish_f32)
+public func act_mish_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Mish>.forward(x, y, n, Mish.Parameters()) }
+}
+@c(act_mish_derivative_f32)
+public func act_mish_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Mish>.derivative(x, d, n, Mish.Parameters()) }
+}
+@c(act_mish_backward_f32)
+public func act_mish_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Mish>.backward(x, dy, dx, n, Mish.Parameters()) }
+}
+@c(act_mish_f64)
+public func act_mish_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Mish>.forward(x, y, n, Mish.Parameters()) }
+}
+@c(act_mish_derivative_f64)
+public func act_mish_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Mish>.derivative(x, d, n, Mish.Parameters()) }
+}
+@c(act_mish_backward_f64)
+public func act_mish_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Mish>.backward(x, dy, dx, n, Mish.Parameters()) }
+}

@@ -53,7 +53,9 @@ extension SIMD8: FloatVector where Scalar == Double {
 
   @inline(__always)
   public static func scaleFactors(_ shifted: Self, extra: Int) -> (Self, Self) {
-    let k = integer(shifted) &+ SIMD8<Int64>(repeating: Int64(extra))
+    var k = integer(shifted) &+ SIMD8<Int64>(repeating: Int64(extra))
+    let lowest = SIMD8<Int64>(repeating: -2044)
+    k.replace(with: lowest, where: k .< lowest)
     let half = k &>> SIMD8<Int64>(repeating: 1)
     let bias = SIMD8<Int64>(repeating: 1023)
     return (Self(bitPattern: (half &+ bias) &<< SIMD8<Int64>(repeating: 52)),

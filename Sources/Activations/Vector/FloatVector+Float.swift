@@ -63,7 +63,9 @@ extension SIMD16: FloatVector where Scalar == Float {
 
   @inline(__always)
   public static func scaleFactors(_ shifted: Self, extra: Int) -> (Self, Self) {
-    let k = integer(shifted) &+ SIMD16<Int32>(repeating: Int32(extra))
+    var k = integer(shifted) &+ SIMD16<Int32>(repeating: Int32(extra))
+    let lowest = SIMD16<Int32>(repeating: -252)
+    k.replace(with: lowest, where: k .< lowest)
     let half = k &>> SIMD16<Int32>(repeating: 1)
     let bias = SIMD16<Int32>(repeating: 127)
     return (Self(bitPattern: (half &+ bias) &<< SIMD16<Int32>(repeating: 23)),

@@ -62,9 +62,11 @@ public protocol FloatVector: SIMD where Scalar: BinaryFloatingPoint {
   static func powerOfTwo(_ shifted: Self) -> Self
 
   /// Two normal powers of two whose product is 2^(n + extra), for lanes
-  /// `shifted` = n + roundingMagic and n + extra in about
+  /// `shifted` = n + roundingMagic and n + extra in
   /// [-2 * (maxExponent - 1), 0]: v * a * b is then v * 2^(n + extra)
-  /// rounded once (v * a is exact), subnormal results included.
+  /// rounded once (v * a is exact), subnormal results included. Below
+  /// that range the product is the range's lower end (v * a * b is then 0
+  /// for any v below 2^100).
   static func scaleFactors(_ shifted: Self, extra: Int) -> (Self, Self)
 
   // The exponential core, one block per type (Elementary/ExpPolynomial+*.swift).
@@ -75,6 +77,9 @@ public protocol FloatVector: SIMD where Scalar: BinaryFloatingPoint {
   static var ln2Lo: Scalar { get }
   /// Below this argument e^x (and 4 e^x) rounds to +0.
   static var expUnderflow: Scalar { get }
+  /// Below this argument x e^x rounds to 0 for every |x| below 2^100, and
+  /// above it 2^n stays within the two-step scaling's range.
+  static var productUnderflow: Scalar { get }
   /// P(r) with expm1(r) ~ r + r^2 P(r) on |r| <= ln(2) / 2.
   static func expm1Polynomial(_ r: Self) -> Self
 
