@@ -272,6 +272,227 @@ act_status act_rrelu_backward_f64(const double *x, const double *dy, double *dx,
                                   double lower, double upper, int32_t training, uint64_t seed);
 
 /* ===========================================================================
+ * The modern family (PyTorch's definitions; see the README's table for
+ * other frameworks' presets)
+ *
+ * The same conventions as the functions above: act_NAME_T(x, y, n, P...),
+ * act_NAME_derivative_T(x, d, n, P...), act_NAME_backward_T(x, dy, dx, n,
+ * P...) with the parameters P of type T in the order of PyTorch's
+ * functional signature; the same checks, status codes, aliasing rules and
+ * special values (NaN gives NaN in f, f' and the backward).
+ *
+ * Interior zeros.  Where a derivative crosses zero inside its domain (silu',
+ * swish', gelu_tanh', mish' at the x0 stated in their blocks) a relative
+ * bound means nothing; within |x - x0| <= 1/4 the error is instead at most
+ * 1 ulp of 2^-4 (2^-28 in float, 2^-57 in double).
+ * ======================================================================== */
+
+/* ---- hardtanh(min_val, max_val) ------------------------------------------
+ *   f(x)  = min_val if x < min_val, max_val if x > max_val, else x
+ *   f'(x) = 1 if min_val < x < max_val, else 0   (0 at both edges: PyTorch)
+ *   Parameters: min_val, max_val finite, min_val <= max_val (else
+ *   ACT_ERR_PARAMETER).  PyTorch's defaults: -1, 1.
+ *   Edges: f(+-inf) = max_val / min_val, f(NaN) = NaN, f'(NaN) = NaN.
+ *   Accuracy: exact.
+ */
+act_status act_hardtanh_f32(const float *x, float *y, size_t n, float min_val, float max_val);
+act_status act_hardtanh_derivative_f32(const float *x, float *d, size_t n, float min_val, float max_val);
+act_status act_hardtanh_backward_f32(const float *x, const float *dy, float *dx,
+                                     size_t n, float min_val, float max_val);
+act_status act_hardtanh_f64(const double *x, double *y, size_t n, double min_val, double max_val);
+act_status act_hardtanh_derivative_f64(const double *x, double *d, size_t n, double min_val, double max_val);
+act_status act_hardtanh_backward_f64(const double *x, const double *dy, double *dx,
+                                     size_t n, double min_val, double max_val);
+
+/* ---- relu6 ---------------------------------------------------------------
+ *   f(x)  = 0 if x <= 0, 6 if x > 6, else x     (f(-0) = +0, as relu)
+ *   f'(x) = 1 if 0 < x < 6, else 0              (0 at 0 and 6: PyTorch)
+ *   Parameters: none.  Accuracy: exact.
+ */
+act_status act_relu6_f32(const float *x, float *y, size_t n);
+act_status act_relu6_derivative_f32(const float *x, float *d, size_t n);
+act_status act_relu6_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_relu6_f64(const double *x, double *y, size_t n);
+act_status act_relu6_derivative_f64(const double *x, double *d, size_t n);
+act_status act_relu6_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- hardsigmoid ---------------------------------------------------------
+ *   f(x)  = relu6(x + 3) / 6 = 0 if x <= -3, 1 if x >= 3, else (x + 3) / 6
+ *   f'(x) = 1/6 if -3 < x < 3, else 0           (0 at +-3: PyTorch)
+ *   PyTorch's and ONNX's default slope 1/6; Keras 2's hard_sigmoid used
+ *   0.2 x + 0.5 (another function).  (x + 3) / 6 is formed from the exact
+ *   two-term x + 3 and rounded once (x / 6 + 1/2 loses millions of ulps
+ *   near x = -3).
+ *   Parameters: none.  Accuracy: within 1 ulp (measured 0.50).  f' is 1/6
+ *   rounded.
+ */
+act_status act_hardsigmoid_f32(const float *x, float *y, size_t n);
+act_status act_hardsigmoid_derivative_f32(const float *x, float *d, size_t n);
+act_status act_hardsigmoid_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_hardsigmoid_f64(const double *x, double *y, size_t n);
+act_status act_hardsigmoid_derivative_f64(const double *x, double *d, size_t n);
+act_status act_hardsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- hardswish -----------------------------------------------------------
+ *   f(x)  = x * relu6(x + 3) / 6 = x * 0 if x <= -3, x if x >= 3,
+ *           else x (x + 3) / 6                 (-0 for x <= -3, x < 0)
+ *   f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
+ *   f' is 0 at -3 and 1 at +3.  x (x + 3) and 2x + 3 are exact two-term
+ *   values divided by 6 and rounded once.
+ *   Parameters: none.  Accuracy: within 1 ulp (measured 0.50).
+ */
+act_status act_hardswish_f32(const float *x, float *y, size_t n);
+act_status act_hardswish_derivative_f32(const float *x, float *d, size_t n);
+act_status act_hardswish_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_hardswish_f64(const double *x, double *y, size_t n);
+act_status act_hardswish_derivative_f64(const double *x, double *d, size_t n);
+act_status act_hardswish_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- softsign ------------------------------------------------------------
+ *   f(x)  = x / (1 + |x|)
+ *   f'(x) = 1 / (1 + |x|)^2
+ *   1 + |x| is carried as two terms; f' is the square of the two-term
+ *   1 / (1 + |x|), so it is subnormal rather than 0 where (1 + |x|)^2
+ *   would overflow.  Edges: f(+-inf) = +-1, f'(+-inf) = 0.
+ *   Parameters: none.  Accuracy: within 1 ulp (measured 0.50).
+ */
+act_status act_softsign_f32(const float *x, float *y, size_t n);
+act_status act_softsign_derivative_f32(const float *x, float *d, size_t n);
+act_status act_softsign_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_softsign_f64(const double *x, double *y, size_t n);
+act_status act_softsign_derivative_f64(const double *x, double *d, size_t n);
+act_status act_softsign_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- softshrink(lambd) ---------------------------------------------------
+ *   f(x)  = x - lambd if x > lambd, x + lambd if x < -lambd, else 0
+ *   f'(x) = 1 if |x| > lambd, else 0           (0 at +-lambd: PyTorch)
+ *   Parameters: lambd finite, >= 0 (else ACT_ERR_PARAMETER).  PyTorch's
+ *   default: 0.5.  Accuracy: exact (one correctly rounded operation).
+ */
+act_status act_softshrink_f32(const float *x, float *y, size_t n, float lambd);
+act_status act_softshrink_derivative_f32(const float *x, float *d, size_t n, float lambd);
+act_status act_softshrink_backward_f32(const float *x, const float *dy, float *dx, size_t n, float lambd);
+act_status act_softshrink_f64(const double *x, double *y, size_t n, double lambd);
+act_status act_softshrink_derivative_f64(const double *x, double *d, size_t n, double lambd);
+act_status act_softshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lambd);
+
+/* ---- hardshrink(lambd) ---------------------------------------------------
+ *   f(x)  = x if |x| > lambd, else 0
+ *   f'(x) = 1 if |x| > lambd, else 0           (0 at +-lambd: PyTorch)
+ *   Parameters: lambd finite, >= 0.  PyTorch's default: 0.5.
+ *   Accuracy: exact.
+ */
+act_status act_hardshrink_f32(const float *x, float *y, size_t n, float lambd);
+act_status act_hardshrink_derivative_f32(const float *x, float *d, size_t n, float lambd);
+act_status act_hardshrink_backward_f32(const float *x, const float *dy, float *dx, size_t n, float lambd);
+act_status act_hardshrink_f64(const double *x, double *y, size_t n, double lambd);
+act_status act_hardshrink_derivative_f64(const double *x, double *d, size_t n, double lambd);
+act_status act_hardshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lambd);
+
+/* ---- threshold(threshold, value) -----------------------------------------
+ *   f(x)  = x if x > threshold, else value
+ *   f'(x) = 1 if x > threshold, else 0         (0 at x == threshold)
+ *   Parameters: threshold and value finite; no defaults (PyTorch requires
+ *   both).  NaN gives NaN in f and f' (PyTorch's backward passes 0).
+ *   Accuracy: exact.
+ */
+act_status act_threshold_f32(const float *x, float *y, size_t n, float threshold, float value);
+act_status act_threshold_derivative_f32(const float *x, float *d, size_t n, float threshold, float value);
+act_status act_threshold_backward_f32(const float *x, const float *dy, float *dx,
+                                      size_t n, float threshold, float value);
+act_status act_threshold_f64(const double *x, double *y, size_t n, double threshold, double value);
+act_status act_threshold_derivative_f64(const double *x, double *d, size_t n, double threshold, double value);
+act_status act_threshold_backward_f64(const double *x, const double *dy, double *dx,
+                                      size_t n, double threshold, double value);
+
+/* ---- silu ----------------------------------------------------------------
+ *   f(x)  = x * sigma(x)                      (swish with beta = 1)
+ *   f'(x) = sigma(x) + x sigma'(x) = sigma(x) (1 + x (1 - sigma(x)))
+ *   PyTorch's silu, TensorFlow's/Keras's swish and silu.  The two-term
+ *   sigma and sigma' are multiplied and summed before one rounding, and
+ *   before the scaling by exp's power of two, so subnormal results are
+ *   rounded once.  f' crosses 0 at x0 = -1.2785 (interior-zero rule above).
+ *   Edges: f(-inf) = -0, f(+inf) = +inf, f'(-inf) = 0, f'(+inf) = 1
+ *   (the limits; PyTorch's formula gives NaN at -inf).
+ *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ */
+act_status act_silu_f32(const float *x, float *y, size_t n);
+act_status act_silu_derivative_f32(const float *x, float *d, size_t n);
+act_status act_silu_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_silu_f64(const double *x, double *y, size_t n);
+act_status act_silu_derivative_f64(const double *x, double *d, size_t n);
+act_status act_silu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- swish(beta) ---------------------------------------------------------
+ *   f(x)  = x * sigma(beta x)
+ *   f'(x) = sigma(beta x) + beta x sigma'(beta x)
+ *   beta x is carried exactly as two terms (its rounding alone would cost
+ *   |beta x| half-ulps in sigma's tail); otherwise as silu.  f' crosses 0
+ *   at x0 = -1.2785 / beta.  beta = 0 gives x / 2 and 1/2.
+ *   Parameters: beta finite (else ACT_ERR_PARAMETER); the binding's
+ *   default 1 (silu).  Accuracy (f and f'): <= 1 ulp in both types; for
+ *   |x| > 2^100 with beta x < -174 (float) / -1416 (double) f is flushed
+ *   to 0 although its exact value may be a tiny normal number.
+ */
+act_status act_swish_f32(const float *x, float *y, size_t n, float beta);
+act_status act_swish_derivative_f32(const float *x, float *d, size_t n, float beta);
+act_status act_swish_backward_f32(const float *x, const float *dy, float *dx, size_t n, float beta);
+act_status act_swish_f64(const double *x, double *y, size_t n, double beta);
+act_status act_swish_derivative_f64(const double *x, double *d, size_t n, double beta);
+act_status act_swish_backward_f64(const double *x, const double *dy, double *dx, size_t n, double beta);
+
+/* ---- gelu_tanh -----------------------------------------------------------
+ *   f(x)  = x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) = x sigma(u),
+ *           u = x (c1 + c2 x^2), c1 = 2 sqrt(2/pi), c2 = 0.044715 c1
+ *   f'(x) = sigma(u) + x u'(x) sigma'(u),   u'(x) = c1 + 3 c2 x^2
+ *   PyTorch's gelu(approximate='tanh'), TensorFlow's gelu(approximate=True),
+ *   JAX's gelu default; the exact (erf) GELU is a different function.  The
+ *   constants are the exact real numbers (two-term in each type); u and
+ *   x u' are two-term values, the results rounded once.  f' crosses 0 at
+ *   x0 = -0.7518 (interior-zero rule above).
+ *   Edges: f(-inf) = -0, f(+inf) = +inf, f'(-inf) = 0, f'(+inf) = 1.
+ *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ */
+act_status act_gelu_tanh_f32(const float *x, float *y, size_t n);
+act_status act_gelu_tanh_derivative_f32(const float *x, float *d, size_t n);
+act_status act_gelu_tanh_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_gelu_tanh_f64(const double *x, double *y, size_t n);
+act_status act_gelu_tanh_derivative_f64(const double *x, double *d, size_t n);
+act_status act_gelu_tanh_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- selu ----------------------------------------------------------------
+ *   f(x)  = scale * x if x > 0, else scale * alpha * (exp(x) - 1)
+ *   f'(x) = scale if x > 0, else scale * alpha * exp(x)  (f'(0) = scale*alpha)
+ *   alpha = 1.6732632423543772848..., scale = 1.0507009873554804934...
+ *   (Klambauer et al.), exact reals carried as two-term constants, each
+ *   result rounded once.  Edges: f(+-0) = +-0, f(-inf) = -scale * alpha,
+ *   f(+inf) = +inf, f'(-inf) = 0, f'(+inf) = scale.
+ *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ */
+act_status act_selu_f32(const float *x, float *y, size_t n);
+act_status act_selu_derivative_f32(const float *x, float *d, size_t n);
+act_status act_selu_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_selu_f64(const double *x, double *y, size_t n);
+act_status act_selu_derivative_f64(const double *x, double *d, size_t n);
+act_status act_selu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- mish ----------------------------------------------------------------
+ *   f(x)  = x tanh(softplus(x)) = x n / (n + 2),  n = e^x (e^x + 2)
+ *   f'(x) = tanh(softplus(x)) + x sech^2(softplus(x)) sigma(x)
+ *   Evaluated from exp(-|x|), no overflow, two-term throughout, rounded
+ *   once after the products.  f' crosses 0 at x0 = -1.1924 (interior-zero
+ *   rule above).
+ *   Edges: f(-inf) = -0, f(+inf) = +inf, f'(-inf) = 0, f'(+inf) = 1.
+ *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ */
+act_status act_mish_f32(const float *x, float *y, size_t n);
+act_status act_mish_derivative_f32(const float *x, float *d, size_t n);
+act_status act_mish_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_mish_f64(const double *x, double *y, size_t n);
+act_status act_mish_derivative_f64(const double *x, double *d, size_t n);
+act_status act_mish_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ===========================================================================
  * Row functions: row-major, contiguous matrices
  * ======================================================================== */
 

@@ -10,6 +10,9 @@
 /* The trailing arguments of each PARAMS kind, converted to T. */
 #define ARGS_NONE(T, p)
 #define ARGS_ALPHA(T, p)  , (T)(p)->alpha
+#define ARGS_LAMBD(T, p)  , (T)(p)->alpha
+#define ARGS_BOUNDS(T, p) , (T)(p)->lower, (T)(p)->upper
+#define ARGS_PAIR(T, p)   , (T)(p)->lower, (T)(p)->upper
 #define ARGS_RRELU(T, p)  , (T)(p)->lower, (T)(p)->upper, (p)->training, (p)->seed
 
 /* ---- wrappers ------------------------------------------------------------ */

@@ -13,7 +13,11 @@
 
 typedef enum { KIND_ELEMENTWISE, KIND_SOFTMAX, KIND_MAXOUT } fn_kind;
 typedef enum { VARIANT_FORWARD, VARIANT_DERIVATIVE, VARIANT_BACKWARD } fn_variant;
-typedef enum { PARAMS_NONE, PARAMS_ALPHA, PARAMS_RRELU } fn_params;
+/* Parameter kinds (functions.def): NONE; ALPHA one T, any finite (leaky_relu,
+ * elu, swish); LAMBD one T, finite >= 0 (softshrink, hardshrink); BOUNDS two
+ * T, finite, lower <= upper (hardtanh); PAIR two T, finite (threshold);
+ * RRELU lower, upper, training, seed. */
+typedef enum { PARAMS_NONE, PARAMS_ALPHA, PARAMS_LAMBD, PARAMS_BOUNDS, PARAMS_PAIR, PARAMS_RRELU } fn_params;
 
 /* The sizes of one call; each kind reads its own fields. */
 typedef struct {
@@ -24,8 +28,8 @@ typedef struct {
 
 /* The scalar parameters of one call, converted to T by the wrappers. */
 typedef struct {
-    double alpha;                /* leaky_relu, elu */
-    double lower, upper;         /* rrelu */
+    double alpha;                /* ALPHA and LAMBD kinds */
+    double lower, upper;         /* RRELU, BOUNDS and PAIR kinds */
     int32_t training;
     uint64_t seed;
 } params;

@@ -50,6 +50,90 @@ ELEMENTWISE = {
     "rrelu":      (s.rrelu, s.rrelu_derivative, ("slopes",), None, None),
 }
 
+EXACT |= {"hardtanh", "relu6", "softshrink", "hardshrink", "threshold"}
+
+
+# The functions beyond the document: plain numpy formulas in the working
+# type W (constants parsed from decimal strings, so they carry W's
+# precision), written without cancellation where it matters (x * sigma(u)
+# as x / (1 + exp(-u))), with a scale where a sum of terms cancels.
+def _sigma(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _const(text, like):
+    return np.asarray(text, dtype=like.dtype) if like.dtype == np.longdouble else like.dtype.type(float(text))
+
+
+def _c1(x):
+    pi = _const("3.14159265358979323846264338327950288", x)
+    return 2 * np.sqrt(2 / pi)
+
+
+def _gelu_u(x):
+    c1 = _c1(x)
+    return x * (c1 + c1 * _const("0.044715", x) * x * x)
+
+
+def _gelu_du(x):
+    c1 = _c1(x)
+    return c1 + 3 * c1 * _const("0.044715", x) * x * x
+
+
+_SELU_ALPHA = "1.6732632423543772848170429916717"
+_SELU_SCALE = "1.0507009873554804934193349852946"
+
+
+def _selu(x):
+    scale, alpha = _const(_SELU_SCALE, x), _const(_SELU_ALPHA, x)
+    return np.where(x > 0, scale * x, scale * alpha * np.expm1(np.minimum(x, 0)))
+
+
+def _selu_derivative(x):
+    scale, alpha = _const(_SELU_SCALE, x), _const(_SELU_ALPHA, x)
+    return np.where(x > 0, scale, scale * alpha * np.exp(np.minimum(x, 0)))
+
+
+def _mish_parts(x):
+    e = np.exp(x)
+    n = e * (e + 2)
+    return n / (n + 2), 4 * e * (1 + e) / (n + 2) ** 2
+
+
+def _swish_derivative(x, beta):
+    z = beta * x
+    return _sigma(z) + z * _sigma(z) * _sigma(-z)
+
+
+ELEMENTWISE.update({
+    "hardtanh":    (lambda z, lo, hi: np.where(z < lo, lo, np.where(z > hi, hi, z)),
+                    lambda z, lo, hi: ((z > lo) & (z < hi)).astype(z.dtype), ("lower", "upper"), None, None),
+    "relu6":       (lambda z: np.where(z <= 0, 0, np.where(z > 6, 6, z)).astype(z.dtype),
+                    lambda z: ((z > 0) & (z < 6)).astype(z.dtype), (), None, None),
+    "hardsigmoid": (lambda z: np.where(z <= -3, 0, np.where(z >= 3, 1, (z + 3) / 6)),
+                    lambda z: np.where((z > -3) & (z < 3), z.dtype.type(1) / 6, 0), (), None, None),
+    "hardswish":   (lambda z: np.where(z <= -3, z * 0, np.where(z >= 3, z, z * (z + 3) / 6)),
+                    lambda z: np.where(z <= -3, 0, np.where(z >= 3, 1, (2 * z + 3) / 6)), (), None, None),
+    "softsign":    (lambda z: z / (1 + np.abs(z)), lambda z: 1 / (1 + np.abs(z)) ** 2, (), None, None),
+    "softshrink":  (lambda z, l: np.where(z > l, z - l, np.where(z < -l, z + l, 0)).astype(z.dtype),
+                    lambda z, l: (np.abs(z) > l).astype(z.dtype), ("alpha",), None, None),
+    "hardshrink":  (lambda z, l: np.where(np.abs(z) > l, z, 0).astype(z.dtype),
+                    lambda z, l: (np.abs(z) > l).astype(z.dtype), ("alpha",), None, None),
+    "threshold":   (lambda z, t, v: np.where(z > t, z, v).astype(z.dtype),
+                    lambda z, t, v: (z > t).astype(z.dtype), ("lower", "upper"), None, None),
+    "silu":        (lambda z: z * _sigma(z), lambda z: _swish_derivative(z, 1),
+                    (), None, lambda z: _sigma(z) * (1 + np.abs(z) * _sigma(-z))),
+    "swish":       (lambda z, b: z * _sigma(b * z), _swish_derivative,
+                    ("alpha",), None, lambda z, b: _sigma(b * z) * (1 + np.abs(b * z) * _sigma(-b * z))),
+    "gelu_tanh":   (lambda z: z * _sigma(_gelu_u(z)),
+                    lambda z: _sigma(_gelu_u(z)) + z * _gelu_du(z) * _sigma(_gelu_u(z)) * _sigma(-_gelu_u(z)),
+                    (), None,
+                    lambda z: _sigma(_gelu_u(z)) * (1 + np.abs(z * _gelu_du(z)) * _sigma(-_gelu_u(z)))),
+    "selu":        (_selu, _selu_derivative, (), None, None),
+    "mish":        (lambda z: z * _mish_parts(z)[0], lambda z: _mish_parts(z)[0] + z * _mish_parts(z)[1],
+                    (), None, lambda z: _mish_parts(z)[0] + np.abs(z * _mish_parts(z)[1])),
+})
+
 
 def _split(name):
     """'elu_backward' -> ('elu', 'backward')."""

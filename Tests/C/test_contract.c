@@ -73,6 +73,14 @@ static size_t bad_params(const fn_case *c, params out[8]) {
     if (c->params == PARAMS_ALPHA) {
         double bad[] = {NAN, INFINITY, -INFINITY};
         for (i = 0; i < 3; i++) { out[n] = GOOD; out[n++].alpha = bad[i]; }
+    } else if (c->params == PARAMS_LAMBD) {
+        double bad[] = {NAN, INFINITY, -INFINITY, -0.5};
+        for (i = 0; i < 4; i++) { out[n] = GOOD; out[n++].alpha = bad[i]; }
+    } else if (c->params == PARAMS_BOUNDS || c->params == PARAMS_PAIR) {
+        double bad[] = {NAN, INFINITY, -INFINITY};
+        for (i = 0; i < 3; i++) { out[n] = GOOD; out[n++].lower = bad[i]; }
+        for (i = 0; i < 3; i++) { out[n] = GOOD; out[n++].upper = bad[i]; }
+        if (c->params == PARAMS_BOUNDS) { out[n] = GOOD; out[n].lower = 0.5; out[n++].upper = 0.25; }
     } else if (c->params == PARAMS_RRELU) {
         out[n] = GOOD; out[n].lower = 0.5; out[n].upper = 0.25; out[n++].training = 0;
         out[n] = GOOD; out[n].lower = 0.5; out[n++].upper = 0.25;        /* training */
@@ -262,6 +270,23 @@ static void test_pointers_and_params(const fn_case *c) {
             p.alpha = ok[i];
             sprintf(what, "alpha %g is allowed", ok[i]);
             expect(c, what, P0(c), P1(c), P2(c), &s, &p, ACT_OK, 1);
+        }
+    } else if (c->params == PARAMS_LAMBD) {
+        const double ok[] = {0.0, -0.0, 2.0, 1e30};
+        for (i = 0; i < sizeof ok / sizeof *ok; i++) {
+            params p = GOOD;
+            p.alpha = ok[i];
+            sprintf(what, "lambd %g is allowed", ok[i]);
+            expect(c, what, P0(c), P1(c), P2(c), &s, &p, ACT_OK, 1);
+        }
+    } else if (c->params == PARAMS_BOUNDS || c->params == PARAMS_PAIR) {
+        params p = GOOD;
+        p.lower = p.upper = -0.3;
+        expect(c, "equal parameters are allowed", P0(c), P1(c), P2(c), &s, &p, ACT_OK, 1);
+        if (c->params == PARAMS_PAIR) {
+            p.lower = 2.0;
+            p.upper = -7.0;
+            expect(c, "threshold > value is allowed", P0(c), P1(c), P2(c), &s, &p, ACT_OK, 1);
         }
     } else if (c->params == PARAMS_RRELU) {
         params p = GOOD;

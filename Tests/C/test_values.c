@@ -138,6 +138,9 @@ static const double EXTRA[] = {1e-3, -1e-3, 1e-6, -1e-6, 0.0, -0.0, 3e-8, -3e-8}
 static const params NONE_SETS[] = {{0, 0, 0, 0, 0}};
 static const params ALPHA_SETS[] = {
     {0.01, 0, 0, 0, 0}, {0.1, 0, 0, 0, 0}, {1.0, 0, 0, 0, 0}, {0.0, 0, 0, 0, 0}, {0.5, 0, 0, 0, 0}};
+static const params LAMBD_SETS[] = {{0.5, 0, 0, 0, 0}, {0.0, 0, 0, 0, 0}, {2.0, 0, 0, 0, 0}};
+static const params BOUNDS_SETS[] = {{0, -1.0, 1.0, 0, 0}, {0, -2.0, 0.5, 0, 0}, {0, 0.3, 0.3, 0, 0}};
+static const params PAIR_SETS[] = {{0, 0.5, -1.0, 0, 0}, {0, -2.0, 7.0, 0, 0}, {0, 1.0, 1.0, 0, 0}};
 static const params RRELU_SETS[] = {
     {0, 0.125, 1.0 / 3, 0, 0},                                /* eval, the defaults */
     {0, 0.1, 0.3, 0, 0},                                      /* eval, inexact mean */
@@ -154,6 +157,15 @@ static void elementwise_sets(const fn_case *c, const params **sets, size_t *nset
     if (c->params == PARAMS_ALPHA) {
         *sets = ALPHA_SETS;
         *nsets = sizeof ALPHA_SETS / sizeof *ALPHA_SETS;
+    } else if (c->params == PARAMS_LAMBD) {
+        *sets = LAMBD_SETS;
+        *nsets = sizeof LAMBD_SETS / sizeof *LAMBD_SETS;
+    } else if (c->params == PARAMS_BOUNDS) {
+        *sets = BOUNDS_SETS;
+        *nsets = sizeof BOUNDS_SETS / sizeof *BOUNDS_SETS;
+    } else if (c->params == PARAMS_PAIR) {
+        *sets = PAIR_SETS;
+        *nsets = sizeof PAIR_SETS / sizeof *PAIR_SETS;
     } else if (c->params == PARAMS_RRELU) {
         *sets = RRELU_SETS;
         *nsets = sizeof RRELU_SETS / sizeof *RRELU_SETS;

@@ -134,3 +134,26 @@ def main():
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def c_prototypes(name):
+    """The six C prototypes of an elementwise family, as the header writes them
+    (for pasting into include/activations.h; check_header.sh compares the
+    header with the exports)."""
+    family = next(f for f in _spec.FAMILIES if f.name == name)
+    lines = []
+    for suffix, ctype in (("f32", "float"), ("f64", "double")):
+        params = "".join(
+            f", {ctype if p.ctype is _spec.REAL else {c_int32: 'int32_t', c_uint64: 'uint64_t'}[p.ctype]} {p.name}"
+            for p in family.params)
+        for direction in _spec.DIRECTIONS:
+            if direction == "_backward":
+                arrays = f"const {ctype} *x, const {ctype} *dy, {ctype} *dx"
+            else:
+                arrays = f"const {ctype} *x, {ctype} *{'d' if direction else 'y'}"
+            line = f"act_status act_{name}{direction}_{suffix}({arrays}, size_t n{params});"
+            if len(line) > 112:
+                cut = line.index(", size_t n") + 2
+                line = line[:cut].rstrip() + "\n" + " " * (line.index("(") + 1) + line[cut:]
+            lines.append(line)
+    return "\n".join(lines)
