@@ -51,8 +51,10 @@ struct LogisticTerms<V: FloatVector> {
   /// expUnderflow.
   @inline(__always)
   init(_ z: V, _ zLo: V) {
-    // -|z + zLo| = -|z| - sign(z) zLo
-    let low = zLo.replacing(with: V.zero - zLo, where: z .> V.zero)
+    // -|z + zLo| = -|z| - sign(z) zLo; a low part that is not finite (z
+    // itself overflowed) is dropped.
+    let finite = (V.zero - V.negativeMagnitude(zLo)) .< V(repeating: .infinity)
+    let low = V.zero.replacing(with: zLo, where: finite).replacing(with: V.zero - zLo, where: finite .& (z .> V.zero))
     self.init(core: ExpCore(ExpCore.clampedForProducts(V.negativeMagnitude(z)), low))
   }
 
@@ -92,8 +94,11 @@ struct LogisticTerms<V: FloatVector> {
       u.replacing(with: V.one, where: positive), uLo.replacing(with: V.zero, where: positive), h, l)
     let s = h * h
     let sLo = V.fma(h, h, V.zero - s) + (h + h) * l
+    // Where z > 0 and e underflowed to 0, sigma' is 0 (its low term is
+    // dropped too, or a huge w would magnify it).
+    let eLoKept = eLo.replacing(with: V.zero, where: e .== V.zero)
     let derivative = TwoTerm.quotientTerms(
-      u.replacing(with: e, where: positive), uLo.replacing(with: eLo, where: positive), s, sLo)
+      u.replacing(with: e, where: positive), uLo.replacing(with: eLoKept, where: positive), s, sLo)
     return (value, derivative, a, b)
   }
 

@@ -34,6 +34,9 @@ enum SigmoidProducts {
     let tail = tLo + (pLo + V.fma(w, dLo, wLo * prime.q0)) + sigma.remainder * sigma.r
     let y = (t + tail) * a * b
     let infinite = (V.zero - V.negativeMagnitude(w)) .== V(repeating: .infinity)
+    // Where sigma and sigma' vanished (a = 0), the result is a zero signed
+    // like w (the sum's sign there), also when w sigma' overflowed.
     return y.replacing(with: V.fma(sigma.remainder, sigma.r, sigma.q0) * a * b, where: infinite)
+      .replacing(with: V.withSign(V.zero, of: w), where: a .== V.zero)
   }
 }

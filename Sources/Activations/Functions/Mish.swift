@@ -87,6 +87,9 @@ enum Mish: UnaryActivation {
     let (s, sLo) = TwoTerm.sum(t0, p)
     let y = (s + (sLo + (pLo + x * (gRemainder * gr)) + tRemainder * tr)) * a * b
     let infinite = (V.zero - V.negativeMagnitude(x)) .== V(repeating: .infinity)
+    // Where t and g vanished (a = 0) the result is a zero signed like x,
+    // also when x g overflowed.
     return y.replacing(with: V.fma(tRemainder, tr, t0) * a * b, where: infinite)
+      .replacing(with: V.withSign(V.zero, of: x), where: a .== V.zero)
   }
 }

@@ -16,8 +16,7 @@ enum Swish: UnaryActivation {
   static func slope<V: FloatVector>(_ x: V, _ p: Parameters) -> (V, V) {
     let beta = V(repeating: V.Scalar(p.a))
     if p.a == 0 { return (V.zero, V.zero) }
-    let (z, zLo) = TwoTerm.product(beta, x)
-    return (z, zLo.replacing(with: V.zero, where: zLo .!= zLo))
+    return TwoTerm.product(beta, x)  // a low part that is not finite is dropped by LogisticTerms
   }
 
   @inline(__always)
