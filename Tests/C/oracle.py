@@ -112,7 +112,7 @@ ELEMENTWISE.update({
                     lambda z: ((z > 0) & (z < 6)).astype(z.dtype), (), None, None),
     "hardsigmoid": (lambda z: np.where(z <= -3, 0, np.where(z >= 3, 1, (z + 3) / 6)),
                     lambda z: np.where((z > -3) & (z < 3), z.dtype.type(1) / 6, 0), (), None, None),
-    "hardswish":   (lambda z: np.where(z <= -3, z * 0, np.where(z >= 3, z, z * (z + 3) / 6)),
+    "hardswish":   (lambda z: np.where(z <= -3, -z.dtype.type(0), np.where(z >= 3, z, z * (z + 3) / 6)),
                     lambda z: np.where(z <= -3, 0, np.where(z >= 3, 1, (2 * z + 3) / 6)), (), None, None),
     "softsign":    (lambda z: z / (1 + np.abs(z)), lambda z: 1 / (1 + np.abs(z)) ** 2, (), None, None),
     "softshrink":  (lambda z, l: np.where(z > l, z - l, np.where(z < -l, z + l, 0)).astype(z.dtype),

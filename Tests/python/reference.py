@@ -116,7 +116,7 @@ def hardsigmoid_derivative(x):
 
 
 def hardswish(x):
-    return x * 0 if x <= -3 else x if x >= 3 else x * (x + 3) / 6
+    return mp.mpf(0) if x <= -3 else x if x >= 3 else x * (x + 3) / 6
 
 
 def hardswish_derivative(x):

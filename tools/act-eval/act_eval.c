@@ -107,6 +107,10 @@ static uint64_t block_hash(uint64_t block, const void *bytes, size_t size) {
 
 /* ---- ulps --------------------------------------------------------------- */
 
+/* The header's interior-zero rule (see functions.h). */
+#define ZERO_WINDOW 0.25
+#define ZERO_SCALE 0x1p-4
+
 /* 2^(max(exponent of |exact|, -126) - 23), from the bits of the double
  * (exact is finite here). */
 static double ulp32(double exact) {
@@ -295,6 +299,8 @@ static void run_block32(struct job *job, uint64_t block, struct stats *s, float 
     s->inputs++;
     double exact = f->reference32((double)x[j], j), ulps = 0;
     enum verdict verdict = compare32(y[j], x[j], exact, &ulps);
+    if (verdict == MEASURED && f->has_zero && fabs((double)x[j] - f->zero) <= ZERO_WINDOW)
+      ulps = fmin(ulps, fabs((double)y[j] - exact) / ulp32(ZERO_SCALE));
     record_result(s, verdict, ulps, x[j], f->exact && y[j] != (float)exact);
     if (f->backward32) record_backward(s, dx[j], (float)(dy[j] * y[j]));
     if (f->snippet32 && (first + j) % SNIPPET_STRIDE == 0) {
@@ -320,6 +326,8 @@ static void run_block64(struct job *job, uint64_t block, struct stats *s, double
     quad exact = f->reference64((quad)x[j], j);
     double ulps = 0;
     enum verdict verdict = compare64(y[j], x[j], exact, &ulps);
+    if (verdict == MEASURED && f->has_zero && fabs(x[j] - f->zero) <= ZERO_WINDOW)
+      ulps = fmin(ulps, (double)(fabsq((quad)y[j] - exact) / ulp64(ZERO_SCALE)));
     record_result(s, verdict, ulps, x[j], f->exact && y[j] != (double)exact);
     if (f->backward64) record_backward(s, dx[j], dy[j] * y[j]);
     if (f->snippet64 && (first + j) % SNIPPET_STRIDE == 0) {

@@ -157,6 +157,130 @@ static quad rrelu_derivative_ref64(quad x, uint64_t i) { return x > 0 ? 1 : slop
 static quad rrelu_train_ref64(quad x, uint64_t i) { return x >= 0 ? x : slope64(1, i) * x; }
 static quad rrelu_train_derivative_ref64(quad x, uint64_t i) { return x > 0 ? 1 : slope64(1, i); }
 
+
+/* ---- the modern family ------------------------------------------------------ */
+
+#define SWISH_BETA 0.7
+#define SIX_WRAPS(fam, call32, call64, dcall32, dcall64, bcall32, bcall64) \
+  WRAP(fam, , call32, call64)                                             \
+  WRAP(fam, _derivative, dcall32, dcall64)                                \
+  WRAP_BACKWARD(fam, bcall32, bcall64)
+#define PLAIN(fam)                                                                                       \
+  SIX_WRAPS(fam, act_##fam##_f32(x, y, n), act_##fam##_f64(x, y, n), act_##fam##_derivative_f32(x, y, n), \
+            act_##fam##_derivative_f64(x, y, n), act_##fam##_backward_f32(x, dy, dx, n),                  \
+            act_##fam##_backward_f64(x, dy, dx, n))
+PLAIN(relu6)
+PLAIN(hardsigmoid)
+PLAIN(hardswish)
+PLAIN(softsign)
+PLAIN(silu)
+PLAIN(gelu_tanh)
+PLAIN(selu)
+PLAIN(mish)
+#define WITH(fam, ...)                                                                                         \
+  SIX_WRAPS(fam, act_##fam##_f32(x, y, n, __VA_ARGS__), act_##fam##_f64(x, y, n, __VA_ARGS__),                \
+            act_##fam##_derivative_f32(x, y, n, __VA_ARGS__), act_##fam##_derivative_f64(x, y, n, __VA_ARGS__), \
+            act_##fam##_backward_f32(x, dy, dx, n, __VA_ARGS__), act_##fam##_backward_f64(x, dy, dx, n, __VA_ARGS__))
+WITH(hardtanh, -1.5, 2.0)
+WITH(softshrink, 0.5)
+WITH(hardshrink, 0.5)
+WITH(threshold, 0.25, -3.0)
+WRAP(swish, , act_swish_f32(x, y, n, (float)SWISH_BETA), act_swish_f64(x, y, n, SWISH_BETA))
+WRAP(swish, _derivative, act_swish_derivative_f32(x, y, n, (float)SWISH_BETA),
+     act_swish_derivative_f64(x, y, n, SWISH_BETA))
+WRAP_BACKWARD(swish, act_swish_backward_f32(x, dy, dx, n, (float)SWISH_BETA),
+              act_swish_backward_f64(x, dy, dx, n, SWISH_BETA))
+
+/* References: the same formulas written once for double (float inputs) and
+ * __float128 (double inputs), from the stable forms: sigma from exp(-|z|),
+ * x sigma(u) never as x/2 (1 + tanh), mish from exp(-|x|). */
+#define MODERN_REFS(R, suffix, EXP, EXPM1, SQRT, FABS, C)                                                   \
+  static R logistic_##suffix(R z) {                                                                         \
+    R e = EXP(-FABS(z));                                                                                    \
+    return z >= 0 ? 1 / (1 + e) : e / (1 + e);                                                              \
+  }                                                                                                         \
+  /* sigma(z) + w sigma'(z) = sigma(z) (1 + w sigma(-z)): no cancellation     \
+   * hidden in the sign when sigma underflows; the limits at infinite w. */     \
+  static R gated_d_##suffix(R z, R w) {                                                                     \
+    if (isinf((double)w)) return z < 0 ? -(R)0 : 1;                                                         \
+    return logistic_##suffix(z) * (1 + w * logistic_##suffix(-z));                                         \
+  }                                                                                                         \
+  static R gelu_u_##suffix(R x) {                                                                           \
+    R c1 = 2 * SQRT(2 / C(3.14159265358979323846264338327950288));                                          \
+    return x * (c1 + c1 * C(0.044715) * x * x);                                                             \
+  }                                                                                                         \
+  static R gelu_du_##suffix(R x) {                                                                          \
+    R c1 = 2 * SQRT(2 / C(3.14159265358979323846264338327950288));                                          \
+    return c1 + 3 * c1 * C(0.044715) * x * x;                                                               \
+  }                                                                                                         \
+  static void mish_parts_##suffix(R x, R *t, R *g) {                                                        \
+    R e = EXP(-FABS(x));                                                                                    \
+    if (x < 0) {                                                                                            \
+      R n = e * (e + 2), d = n + 2;                                                                         \
+      *t = n / d;                                                                                           \
+      *g = 4 * e * (1 + e) / (d * d);                                                                       \
+    } else {                                                                                                \
+      R d = 1 + 2 * e + 2 * e * e;                                                                          \
+      *t = (1 + 2 * e) / d;                                                                                 \
+      *g = 4 * e * e * (1 + e) / (d * d);                                                                   \
+    }                                                                                                       \
+  }                                                                                                         \
+  static R silu_r##suffix(R x, uint64_t i) { (void)i; return isinf((double)x) ? (x < 0 ? -(R)0 : x) : x * logistic_##suffix(x); } \
+  static R silu_d_r##suffix(R x, uint64_t i) { (void)i; return gated_d_##suffix(x, x); } \
+  static R swish_r##suffix(R x, uint64_t i) { (void)i; R z = (R)(BETA_##suffix) * x; return isinf((double)x) ? (z < 0 ? x * 0 : x) : x * logistic_##suffix(z); } \
+  static R swish_d_r##suffix(R x, uint64_t i) { (void)i; R z = (R)(BETA_##suffix) * x; return gated_d_##suffix(z, z); } \
+  static R gelu_tanh_r##suffix(R x, uint64_t i) { (void)i; R t = FABS(x) > 30 ? (x < 0 ? -30 : 30) : x; R u = gelu_u_##suffix(t); return isinf((double)x) ? (x < 0 ? x * 0 : x) : x * logistic_##suffix(u); } \
+  static R gelu_tanh_d_r##suffix(R x, uint64_t i) {                                                         \
+    (void)i;                                                                                                \
+    R t = FABS(x) > 30 ? (x < 0 ? -30 : 30) : x;                                                            \
+    return gated_d_##suffix(gelu_u_##suffix(t), t * gelu_du_##suffix(t));                                   \
+  }                                                                                                         \
+  static R selu_r##suffix(R x, uint64_t i) {                                                                \
+    (void)i;                                                                                                \
+    R scale = C(1.0507009873554804934193349852946), alpha = C(1.6732632423543772848170429916717);           \
+    return x >= 0 ? scale * x : scale * alpha * EXPM1(x);                                                   \
+  }                                                                                                         \
+  static R selu_d_r##suffix(R x, uint64_t i) {                                                              \
+    (void)i;                                                                                                \
+    R scale = C(1.0507009873554804934193349852946), alpha = C(1.6732632423543772848170429916717);           \
+    return x > 0 ? scale : scale * alpha * EXP(x < -1e5 ? -1e5 : x);                                      \
+  }                                                                                                         \
+  static R mish_r##suffix(R x, uint64_t i) { (void)i; R t, g; mish_parts_##suffix(x, &t, &g); return x * t; } \
+  static R mish_d_r##suffix(R x, uint64_t i) {                                                              \
+    (void)i;                                                                                                \
+    R t, g, e = EXP(-FABS(x));                                                                              \
+    if (isinf((double)x)) return x < 0 ? -(R)0 : 1;                                                         \
+    if (x >= 0) {                                                                                           \
+      mish_parts_##suffix(x, &t, &g);                                                                       \
+      return t + x * g;                                                                                     \
+    }                                                                                                       \
+    /* e (t/e + x g/e): the sign survives when e underflows */                                              \
+    R d = e * (e + 2) + 2;                                                                                  \
+    return e * ((e + 2) / d + x * 4 * (1 + e) / (d * d));                                                   \
+  }                                                                                                         \
+  static R softsign_r##suffix(R x, uint64_t i) { (void)i; return isinf((double)x) ? (x < 0 ? -1 : 1) : x / (1 + FABS(x)); } \
+  static R softsign_d_r##suffix(R x, uint64_t i) { (void)i; R d = 1 / (1 + FABS(x)); return d * d; }     \
+  static R hardsigmoid_r##suffix(R x, uint64_t i) { (void)i; return x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6; } \
+  static R hardsigmoid_d_r##suffix(R x, uint64_t i) { (void)i; return x > -3 && x < 3 ? (R)1 / 6 : 0; }   \
+  static R hardswish_r##suffix(R x, uint64_t i) { (void)i; return x <= -3 ? -(R)0 : x >= 3 ? x : x * (x + 3) / 6; } \
+  static R hardswish_d_r##suffix(R x, uint64_t i) { (void)i; return x <= -3 ? 0 : x >= 3 ? 1 : (2 * x + 3) / 6; } \
+  static R relu6_r##suffix(R x, uint64_t i) { (void)i; return x <= 0 ? 0 : x > 6 ? 6 : x; }              \
+  static R relu6_d_r##suffix(R x, uint64_t i) { (void)i; return x > 0 && x < 6 ? 1 : 0; }                 \
+  static R hardtanh_r##suffix(R x, uint64_t i) { (void)i; return x < C(-1.5) ? C(-1.5) : x > 2 ? 2 : x; } \
+  static R hardtanh_d_r##suffix(R x, uint64_t i) { (void)i; return x > C(-1.5) && x < 2 ? 1 : 0; }        \
+  static R softshrink_r##suffix(R x, uint64_t i) { (void)i; return x > C(0.5) ? x - C(0.5) : x < C(-0.5) ? x + C(0.5) : 0; } \
+  static R shrink_d_r##suffix(R x, uint64_t i) { (void)i; return FABS(x) > C(0.5) ? 1 : 0; }               \
+  static R hardshrink_r##suffix(R x, uint64_t i) { (void)i; return FABS(x) > C(0.5) ? x : 0; }            \
+  static R threshold_r##suffix(R x, uint64_t i) { (void)i; return x > C(0.25) ? x : -3; }                 \
+  static R threshold_d_r##suffix(R x, uint64_t i) { (void)i; return x > C(0.25) ? 1 : 0; }
+
+#define BETA_32 ((double)(float)SWISH_BETA)
+#define BETA_64 SWISH_BETA
+#define DOUBLE_C(v) ((double)(v##L))
+#define QUAD_C(v) (v##Q)
+MODERN_REFS(double, 32, exp_nonpositive, expm1, sqrt, fabs, DOUBLE_C)
+MODERN_REFS(quad, 64, expq, expm1q, sqrtq, fabsq, QUAD_C)
+
 /* ---- the document's formulas, in the element type's arithmetic ----------- */
 
 static float sigmoid_snippet32(float z) { return 1 / (1 + expf(-z)); }
@@ -178,41 +302,60 @@ static double elu_derivative_snippet64(double z) { return z > 0 ? 1 : exp(z); }
 
 const struct function functions[] = {
     {"sigmoid", "forward", "", 0, sigmoid_f32, sigmoid_f64, NULL, NULL, sigmoid_ref32, sigmoid_ref64,
-     sigmoid_snippet32, sigmoid_snippet64, "1 / (1 + exp(-z))", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND},
+     sigmoid_snippet32, sigmoid_snippet64, "1 / (1 + exp(-z))", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
     {"sigmoid", "derivative", "", 0, sigmoid_derivative_f32, sigmoid_derivative_f64, sigmoid_backward_f32,
      sigmoid_backward_f64, sigmoid_derivative_ref32, sigmoid_derivative_ref64, sigmoid_derivative_snippet32,
-     sigmoid_derivative_snippet64, "S(z) * (1 - S(z))", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND},
+     sigmoid_derivative_snippet64, "S(z) * (1 - S(z))", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
     {"tanh", "forward", "", 0, tanh_f32, tanh_f64, NULL, NULL, tanh_ref32, tanh_ref64, tanh_snippet32,
-     tanh_snippet64, "np.tanh(z)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND},
+     tanh_snippet64, "np.tanh(z)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
     {"tanh", "derivative", "", 0, tanh_derivative_f32, tanh_derivative_f64, tanh_backward_f32, tanh_backward_f64,
      tanh_derivative_ref32, tanh_derivative_ref64, tanh_derivative_snippet32, tanh_derivative_snippet64,
-     "1 - tanh(z)^2", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND},
+     "1 - tanh(z)^2", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
     {"elu", "forward", "alpha=1", 0, elu_f32, elu_f64, NULL, NULL, elu_ref32, elu_ref64, elu_snippet32,
-     elu_snippet64, "alpha * (exp(z) - 1)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND},
+     elu_snippet64, "alpha * (exp(z) - 1)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
     {"elu", "derivative", "alpha=1", 0, elu_derivative_f32, elu_derivative_f64, elu_backward_f32,
      elu_backward_f64, elu_derivative_ref32, elu_derivative_ref64, elu_derivative_snippet32,
-     elu_derivative_snippet64, "alpha * exp(z)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND},
+     elu_derivative_snippet64, "alpha * exp(z)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
     {"elu", "forward", "alpha=0.3", 0, elu_small_f32, elu_small_f64, NULL, NULL, elu_small_ref32,
-     elu_small_ref64, NULL, NULL, NULL, TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND},
+     elu_small_ref64, NULL, NULL, NULL, TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
     {"elu", "derivative", "alpha=0.3", 0, elu_small_derivative_f32, elu_small_derivative_f64,
      elu_small_backward_f32, elu_small_backward_f64, elu_small_derivative_ref32, elu_small_derivative_ref64,
-     NULL, NULL, NULL, TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND},
-    {"relu", "forward", "", 1, relu_f32, relu_f64, NULL, NULL, relu_ref32, relu_ref64, NULL, NULL, NULL, 0, 0},
+     NULL, NULL, NULL, TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
+    {"relu", "forward", "", 1, relu_f32, relu_f64, NULL, NULL, relu_ref32, relu_ref64, NULL, NULL, NULL, 0, 0, 0, 0},
     {"relu", "derivative", "", 1, relu_derivative_f32, relu_derivative_f64, relu_backward_f32, relu_backward_f64,
-     relu_derivative_ref32, relu_derivative_ref64, NULL, NULL, NULL, 0, 0},
+     relu_derivative_ref32, relu_derivative_ref64, NULL, NULL, NULL, 0, 0, 0, 0},
     {"leaky_relu", "forward", "alpha=0.01", 1, leaky_f32, leaky_f64, NULL, NULL, leaky_ref32, leaky_ref64, NULL,
-     NULL, NULL, 0.5, 0.5},
+     NULL, NULL, 0.5, 0.5, 0, 0},
     {"leaky_relu", "derivative", "alpha=0.01", 1, leaky_derivative_f32, leaky_derivative_f64, leaky_backward_f32,
-     leaky_backward_f64, leaky_derivative_ref32, leaky_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5},
+     leaky_backward_f64, leaky_derivative_ref32, leaky_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0},
     {"rrelu", "forward", "eval", 1, rrelu_f32, rrelu_f64, NULL, NULL, rrelu_ref32, rrelu_ref64, NULL, NULL, NULL,
-     0.5, 0.5},
+     0.5, 0.5, 0, 0},
     {"rrelu", "derivative", "eval", 1, rrelu_derivative_f32, rrelu_derivative_f64, rrelu_backward_f32,
-     rrelu_backward_f64, rrelu_derivative_ref32, rrelu_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5},
+     rrelu_backward_f64, rrelu_derivative_ref32, rrelu_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0},
     {"rrelu", "forward", "training, seed=42", 1, rrelu_train_f32, rrelu_train_f64, NULL, NULL, rrelu_train_ref32,
-     rrelu_train_ref64, NULL, NULL, NULL, 0.5, 0.5},
+     rrelu_train_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0},
     {"rrelu", "derivative", "training, seed=42", 1, rrelu_train_derivative_f32, rrelu_train_derivative_f64,
      rrelu_train_backward_f32, rrelu_train_backward_f64, rrelu_train_derivative_ref32,
-     rrelu_train_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5},
+     rrelu_train_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0},
+#define ROW(fam, dir, param, ex, f32, f64, b32, b64, r32, r64, bound, hz, z) \
+  {fam, dir, param, ex, f32, f64, b32, b64, r32, r64, NULL, NULL, NULL, bound, bound, hz, z}
+#define PAIR_ROWS(fam, param, ex, ref, dref, bound, hz, z)                                                 \
+  ROW(#fam, "forward", param, ex, fam##_f32, fam##_f64, NULL, NULL, ref##_r32, ref##_r64, bound, 0, 0),   \
+  ROW(#fam, "derivative", param, ex, fam##_derivative_f32, fam##_derivative_f64, fam##_backward_f32,      \
+      fam##_backward_f64, dref##_r32, dref##_r64, bound, hz, z)
+    PAIR_ROWS(hardtanh, "min=-1.5, max=2", 1, hardtanh, hardtanh_d, 0.5, 0, 0),
+    PAIR_ROWS(relu6, "", 1, relu6, relu6_d, 0.5, 0, 0),
+    PAIR_ROWS(hardsigmoid, "", 0, hardsigmoid, hardsigmoid_d, TRANSCENDENTAL_BOUND, 0, 0),
+    PAIR_ROWS(hardswish, "", 0, hardswish, hardswish_d, TRANSCENDENTAL_BOUND, 0, 0),
+    PAIR_ROWS(softsign, "", 0, softsign, softsign_d, TRANSCENDENTAL_BOUND, 0, 0),
+    PAIR_ROWS(softshrink, "lambd=0.5", 1, softshrink, shrink_d, 0.5, 0, 0),
+    PAIR_ROWS(hardshrink, "lambd=0.5", 1, hardshrink, shrink_d, 0.5, 0, 0),
+    PAIR_ROWS(threshold, "threshold=0.25, value=-3", 1, threshold, threshold_d, 0.5, 0, 0),
+    PAIR_ROWS(silu, "", 0, silu, silu_d, TRANSCENDENTAL_BOUND, 1, -1.2784645427610738),
+    PAIR_ROWS(swish, "beta=0.7", 0, swish, swish_d, TRANSCENDENTAL_BOUND, 1, -1.2784645427610738 / SWISH_BETA),
+    PAIR_ROWS(gelu_tanh, "", 0, gelu_tanh, gelu_tanh_d, TRANSCENDENTAL_BOUND, 1, -0.7517915241),
+    PAIR_ROWS(selu, "", 0, selu, selu_d, TRANSCENDENTAL_BOUND, 0, 0),
+    PAIR_ROWS(mish, "", 0, mish, mish_d, TRANSCENDENTAL_BOUND, 1, -1.1924456223),
 };
 
 const size_t function_count = sizeof functions / sizeof functions[0];

@@ -15,10 +15,14 @@ enum SigmoidProducts {
     let terms = LogisticTerms(z, zLo)
     let (value, _, a, b) = terms.factored(z)
     let xa = x * a
-    let y = V.fma(xa, value.q0, xa * (value.remainder * value.r)) * b
+    var tail = xa * (value.remainder * value.r)
+    tail = tail.replacing(with: V.zero, where: tail .!= tail)  // inf * 0 where x is infinite
+    let y = V.fma(xa, value.q0, tail) * b
     let infinite = (V.zero - V.negativeMagnitude(x)) .== V(repeating: .infinity)
-    let vanishing = (terms.e .== V.zero) .& (z .<= V.zero)
-    return y.replacing(with: V.withSign(V.zero, of: x), where: infinite .& vanishing)
+    let vanishing = ((terms.e .== V.zero) .& (z .<= V.zero)) .& infinite
+    // A vanished sigma gives a zero signed like x; f(+-0) = +-0.
+    return y.replacing(with: V.withSign(V.zero, of: x), where: vanishing .| (a .== V.zero))
+      .replacing(with: x, where: x .== V.zero)
   }
 
   /// sigma(z + zLo) + (w + wLo) sigma'(z + zLo), rounded once before the

@@ -1,11 +1,11 @@
 /// Hard swish, PyTorch's definition x * relu6(x + 3) / 6.
 ///
-///     f(x)  = x * 0 if x <= -3, x if x >= 3, else x (x + 3) / 6
+///     f(x)  = -0 if x <= -3, x if x >= 3, else x (x + 3) / 6
 ///     f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
 ///
 /// f' is 0 at -3 and 1 at +3. x (x + 3) and 2x + 3 are exact two-term
 /// values divided by 6 and rounded once (within an ulp, also near the zeros
-/// at -3 and -1.5). For x <= -3, f(x) = x * 0 (-0 for negative x).
+/// at -3 and -1.5). For x <= -3, f(x) = -0 (also at -inf, the limit).
 enum HardSwish: UnaryActivation {
   static let family = ElementwiseFamily.hardswish
 
@@ -15,7 +15,8 @@ enum HardSwish: UnaryActivation {
     let (s, sLo) = TwoTerm.sum(x, three)
     let (p, pLo) = TwoTerm.product(x, s)
     let y = TwoTerm.quotient(p, V.fma(x, sLo, pLo), V(repeating: 6), V.zero)
-    return y.replacing(with: x * V.zero, where: x .<= V.zero - three).replacing(with: x, where: x .>= three)
+    return y.replacing(with: V.withSign(V.zero, of: x), where: x .<= V.zero - three)
+      .replacing(with: x, where: (x .>= three) .| (x .== V.zero))  // f(+-0) = +-0
   }
 
   @inline(__always)

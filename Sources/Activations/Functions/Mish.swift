@@ -71,8 +71,12 @@ enum Mish: UnaryActivation {
     let (num, den, _, a, b) = parts(x)
     let (t0, remainder, r) = TwoTerm.quotientTerms(num.0, num.1, den.0, den.1)
     let xa = x * a
-    let y = V.fma(xa, t0, xa * (remainder * r)) * b
-    return y.replacing(with: V.withSign(V.zero, of: x), where: x .== V(repeating: -.infinity))
+    var tail = xa * (remainder * r)
+    tail = tail.replacing(with: V.zero, where: tail .!= tail)  // inf * 0 where x is infinite
+    let y = V.fma(xa, t0, tail) * b
+    // Vanished t (a = 0) or x = -inf: a zero signed like x; f(+-0) = +-0.
+    return y.replacing(with: V.withSign(V.zero, of: x), where: (x .== V(repeating: -.infinity)) .| (a .== V.zero))
+      .replacing(with: x, where: x .== V.zero)
   }
 
   @inline(__always)

@@ -20,8 +20,17 @@ enum SELU: UnaryActivation {
     let product = TwoTerm.constant(0x1.c212cc640f031p+0, 0x1.05161b045a1fep-56, as: V.self)
     let (h, l) = ExpCore(ExpCore.clampedForExpm1(x)).expm1()
     let negative = V.fma(product.hi, h, V.fma(product.hi, l, product.lo * h))
-    let positive = V.fma(scale.hi, x, scale.lo * x)
-    return negative.replacing(with: positive, where: x .>= V.zero)
+    // scale * x by one fma of the two-term scale; below 2^-100 (float) or
+    // 2^-992 (double) x is first scaled up, so that scale.lo * x does not
+    // underflow (the scaling back is exact unless the result is subnormal).
+    let up = V.Scalar(sign: .plus, exponent: V.Scalar.Exponent(V.Scalar.significandBitCount + 1), significand: 1)
+    let tiny = x .< V(repeating: V.Scalar.leastNormalMagnitude * V.Scalar(1 << 26))
+    let xs = x.replacing(with: x * V(repeating: up), where: tiny)
+    let low = scale.lo * xs
+    let tail = V.zero.replacing(with: low, where: (V.zero - V.negativeMagnitude(low)) .< V(repeating: .infinity))
+    let positive = V.fma(scale.hi, xs, tail).replacing(
+      with: V.fma(scale.hi, xs, tail) * V(repeating: 1 / up), where: tiny)
+    return negative.replacing(with: positive, where: x .> V.zero).replacing(with: x, where: x .== V.zero)
   }
 
   @inline(__always)

@@ -16,6 +16,7 @@ enum Softsign: UnaryActivation {
     let (d, dLo) = TwoTerm.sum(V.one, magnitude)
     let y = TwoTerm.quotient(x, V.zero, d, dLo)
     return y.replacing(with: V.withSign(V.one, of: x), where: magnitude .== V(repeating: .infinity))
+      .replacing(with: x, where: x .== V.zero)  // f(+-0) = +-0
   }
 
   @inline(__always)
