@@ -7,8 +7,8 @@
 #                   ceilings; writes docs/benchmarks.md and docs/benchmarks.png
 #   make accuracy   the full accuracy evaluation: all 2^32 float32 inputs and 10^7
 #                   float64 inputs per function, on the selected instruction set
-#                   (about 17 minutes on 2 cores; writes docs/accuracy.md) and again on
-#                   the baseline path, comparing every output bit (about 37 minutes in all)
+#                   (about 18 minutes on 2 cores; writes docs/accuracy.md) and again on
+#                   the baseline path, comparing every output bit (about 53 minutes in all)
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.

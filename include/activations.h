@@ -145,8 +145,8 @@ const char *act_isa(void);
  *   those, and both are returned as such, never flushed to zero.
  *   Parameters: none.
  *   Accuracy (f and f'), asserted by `make test`: <= 1 ulp in both types.
- *   Measured (docs/accuracy.md): float @SIG32@ ulp over all 2^32 inputs;
- *   double @SIG64@ ulp over 10^7 inputs.
+ *   Measured (docs/accuracy.md): float 0.8025 ulp over all 2^32 inputs;
+ *   double 0.7834 ulp over 10^7 inputs.
  */
 act_status act_sigmoid_f32(const float *x, float *y, size_t n);
 act_status act_sigmoid_derivative_f32(const float *x, float *d, size_t n);
@@ -166,8 +166,8 @@ act_status act_sigmoid_backward_f64(const double *x, const double *dy, double *d
  *   (|x| above about 44 float / 355 double) is returned, not flushed.
  *   Parameters: none.
  *   Accuracy (f and f'), asserted by `make test`: <= 1 ulp in both types.
- *   Measured (docs/accuracy.md): float @TANH32@ ulp over all 2^32 inputs;
- *   double @TANH64@ ulp over 10^7 inputs.
+ *   Measured (docs/accuracy.md): float 0.8200 ulp over all 2^32 inputs;
+ *   double 0.6494 ulp over 10^7 inputs.
  */
 act_status act_tanh_f32(const float *x, float *y, size_t n);
 act_status act_tanh_derivative_f32(const float *x, float *d, size_t n);
@@ -220,8 +220,8 @@ act_status act_leaky_relu_backward_f64(const double *x, const double *dy, double
  *   Parameters: alpha finite (NaN or +-inf -> ACT_ERR_PARAMETER); zero and
  *   negative values are allowed.  Common choice: 1.0.
  *   Accuracy (f and f'), asserted by `make test`: <= 1 ulp in both types.
- *   Measured (docs/accuracy.md, alpha = 1 and 0.3): float @ELU32@ ulp over
- *   all 2^32 inputs; double @ELU64@ ulp over 10^7 inputs.  alpha times the
+ *   Measured (docs/accuracy.md, alpha = 1 and 0.3): float 0.8570 ulp over
+ *   all 2^32 inputs; double 0.7736 ulp over 10^7 inputs.  alpha times the
  *   two-term exp(x) - 1 (or exp(x)) is one fma, rounded once; for tiny
  *   |alpha| (below 2^-40 float, 2^-500 double) a subnormal alpha * exp(x)
  *   may be rounded twice.
@@ -334,8 +334,8 @@ act_status act_hardsigmoid_derivative_f64(const double *x, double *d, size_t n);
 act_status act_hardsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
 
 /* ---- hardswish -----------------------------------------------------------
- *   f(x)  = x * relu6(x + 3) / 6 = x * 0 if x <= -3, x if x >= 3,
- *           else x (x + 3) / 6                 (-0 for x <= -3, x < 0)
+ *   f(x)  = x * relu6(x + 3) / 6 = -0 if x <= -3, x if x >= 3,
+ *           else x (x + 3) / 6                 (f(-inf) = -0, the limit)
  *   f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
  *   f' is 0 at -3 and 1 at +3.  x (x + 3) and 2x + 3 are exact two-term
  *   values divided by 6 and rounded once.
@@ -509,7 +509,7 @@ act_status act_mish_backward_f64(const double *x, const double *dy, double *dx, 
  *   Shapes: cols == 0 with rows > 0 -> ACT_ERR_SIZE.  The Jacobian output
  *   (rows*cols*cols elements) may equal x only when cols == 1.
  *   Accuracy: forward <= 1 ulp on rows with max - min <= 30, asserted by the
- *   tests (measured max: @SM32@ ulp float, @SM64@ ulp double): each exponent
+ *   tests (measured max: 0.5388 ulp float, 0.5484 ulp double): each exponent
  *   x_j - m is exact, exponentials and the row sum are two-term values, and
  *   each y_j is rounded once.  Backward and Jacobian within a few eps of
  *   their natural scale y_j * (|dy_j| + sum_k |dy_k y_k|).
