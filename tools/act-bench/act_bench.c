@@ -70,6 +70,12 @@ UNARY(relu, NO_PARAMETERS, NO_PARAMETERS)
 UNARY(leaky_relu, LEAKY_F32, LEAKY_F64)
 UNARY(elu, ELU_F32, ELU_F64)
 UNARY(rrelu, RRELU_F32, RRELU_F64)
+UNARY(silu, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(gelu_tanh, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(mish, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(selu, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(hardswish, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(softsign, NO_PARAMETERS, NO_PARAMETERS)
 
 #define ROWS(T, t)                                                                                          \
   static act_status softmax_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {             \
@@ -116,6 +122,12 @@ static const struct kind kinds[] = {
     FAMILY(leaky_relu),
     FAMILY(elu),
     FAMILY(rrelu),
+    FAMILY(silu),
+    FAMILY(gelu_tanh),
+    FAMILY(mish),
+    FAMILY(selu),
+    FAMILY(hardswish),
+    FAMILY(softsign),
     {"softmax", "forward", softmax_f_f32, softmax_f_f64, 0, 1},
     {"softmax", "backward", softmax_b_f32, softmax_b_f64, 1, 1},
     {"maxout", "forward", maxout_f_f32, maxout_f_f64, 0, 2},
