@@ -7,8 +7,9 @@
 #                   ceilings; writes docs/benchmarks.md and docs/benchmarks.png
 #   make accuracy   the full accuracy evaluation: all 2^32 float32 inputs and 10^7
 #                   float64 inputs per function, on the selected instruction set
-#                   (about 18 minutes on 2 cores; writes docs/accuracy.md) and again on
-#                   the baseline path, comparing every output bit (about 53 minutes in all)
+#                   (45 minutes on 2 cores for the 29 families; writes docs/accuracy.md) and
+#                   again on the baseline path, comparing every output bit (that pass takes
+#                   about twice as long: it computes the fused multiply-adds through libm)
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.

@@ -323,8 +323,8 @@ act_status act_relu6_backward_f64(const double *x, const double *dy, double *dx,
  *   0.2 x + 0.5 (another function).  (x + 3) / 6 is formed from the exact
  *   two-term x + 3 and rounded once (x / 6 + 1/2 loses millions of ulps
  *   near x = -3).
- *   Parameters: none.  Accuracy: within 1 ulp (measured 0.50).  f' is 1/6
- *   rounded.
+ *   Parameters: none.  Accuracy: within 1 ulp (measured over all 2^32 floats
+ *   and 10^7 doubles: 0.5000).  f' is 1/6 rounded.
  */
 act_status act_hardsigmoid_f32(const float *x, float *y, size_t n);
 act_status act_hardsigmoid_derivative_f32(const float *x, float *d, size_t n);
@@ -339,7 +339,8 @@ act_status act_hardsigmoid_backward_f64(const double *x, const double *dy, doubl
  *   f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
  *   f' is 0 at -3 and 1 at +3.  x (x + 3) and 2x + 3 are exact two-term
  *   values divided by 6 and rounded once.
- *   Parameters: none.  Accuracy: within 1 ulp (measured 0.50).
+ *   Parameters: none.  Accuracy: within 1 ulp (measured over all 2^32 floats
+ *   and 10^7 doubles: 0.5000).
  */
 act_status act_hardswish_f32(const float *x, float *y, size_t n);
 act_status act_hardswish_derivative_f32(const float *x, float *d, size_t n);
@@ -354,7 +355,9 @@ act_status act_hardswish_backward_f64(const double *x, const double *dy, double 
  *   1 + |x| is carried as two terms; f' is the square of the two-term
  *   1 / (1 + |x|), so it is subnormal rather than 0 where (1 + |x|)^2
  *   would overflow.  Edges: f(+-inf) = +-1, f'(+-inf) = 0.
- *   Parameters: none.  Accuracy: within 1 ulp (measured 0.50).
+ *   Parameters: none.  Accuracy: within 1 ulp (measured: f 0.5000; f' 0.9996
+ *   float over all 2^32 inputs, 0.9690 double, largest near
+ *   |x| = 2^63 where f' approaches the subnormal range).
  */
 act_status act_softsign_f32(const float *x, float *y, size_t n);
 act_status act_softsign_derivative_f32(const float *x, float *d, size_t n);
@@ -415,6 +418,8 @@ act_status act_threshold_backward_f64(const double *x, const double *dy, double 
  *   Edges: f(-inf) = -0, f(+inf) = +inf, f'(-inf) = 0, f'(+inf) = 1
  *   (the limits; PyTorch's formula gives NaN at -inf).
  *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ *   Measured (docs/accuracy.md): float 0.7794 ulp over all
+ *   2^32 inputs, double 0.7816 over 10^7.
  */
 act_status act_silu_f32(const float *x, float *y, size_t n);
 act_status act_silu_derivative_f32(const float *x, float *d, size_t n);
@@ -430,7 +435,9 @@ act_status act_silu_backward_f64(const double *x, const double *dy, double *dx, 
  *   |beta x| half-ulps in sigma's tail); otherwise as silu.  f' crosses 0
  *   at x0 = -1.2785 / beta.  beta = 0 gives x / 2 and 1/2.
  *   Parameters: beta finite (else ACT_ERR_PARAMETER); the binding's
- *   default 1 (silu).  Accuracy (f and f'): <= 1 ulp in both types; for
+ *   default 1 (silu).  Accuracy (f and f'): <= 1 ulp in both types.
+ *   Measured (docs/accuracy.md, beta = 0.7): float 0.7817 ulp over all
+ *   2^32 inputs, double 0.6871 over 10^7.  For
  *   |x| > 2^100 with beta x < -174 (float) / -1416 (double) f is flushed
  *   to 0 although its exact value may be a tiny normal number.
  */
@@ -452,6 +459,8 @@ act_status act_swish_backward_f64(const double *x, const double *dy, double *dx,
  *   x0 = -0.7518 (interior-zero rule above).
  *   Edges: f(-inf) = -0, f(+inf) = +inf, f'(-inf) = 0, f'(+inf) = 1.
  *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ *   Measured (docs/accuracy.md): float 0.7906 ulp over all
+ *   2^32 inputs, double 0.7556 over 10^7.
  */
 act_status act_gelu_tanh_f32(const float *x, float *y, size_t n);
 act_status act_gelu_tanh_derivative_f32(const float *x, float *d, size_t n);
@@ -468,6 +477,8 @@ act_status act_gelu_tanh_backward_f64(const double *x, const double *dy, double 
  *   result rounded once.  Edges: f(+-0) = +-0, f(-inf) = -scale * alpha,
  *   f(+inf) = +inf, f'(-inf) = 0, f'(+inf) = scale.
  *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ *   Measured (docs/accuracy.md): float 0.8318 ulp over all
+ *   2^32 inputs, double 0.7614 over 10^7.
  */
 act_status act_selu_f32(const float *x, float *y, size_t n);
 act_status act_selu_derivative_f32(const float *x, float *d, size_t n);
@@ -484,6 +495,8 @@ act_status act_selu_backward_f64(const double *x, const double *dy, double *dx, 
  *   rule above).
  *   Edges: f(-inf) = -0, f(+inf) = +inf, f'(-inf) = 0, f'(+inf) = 1.
  *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ *   Measured (docs/accuracy.md): float 0.8000 ulp over all
+ *   2^32 inputs, double 0.8000 over 10^7.
  */
 act_status act_mish_f32(const float *x, float *y, size_t n);
 act_status act_mish_derivative_f32(const float *x, float *d, size_t n);
