@@ -92,8 +92,7 @@ struct LogisticTerms<V: FloatVector> {
     let b = b0.replacing(with: V.one, where: positive)
     let value = TwoTerm.quotientTerms(
       u.replacing(with: V.one, where: positive), uLo.replacing(with: V.zero, where: positive), h, l)
-    let s = h * h
-    let sLo = V.fma(h, h, V.zero - s) + (h + h) * l
+    let (s, sLo) = squared()
     // Where z > 0 and e underflowed to 0, sigma' is 0 (its low term is
     // dropped too, or a huge w would magnify it).
     let eLoKept = eLo.replacing(with: V.zero, where: e .== V.zero)
@@ -106,9 +105,15 @@ struct LogisticTerms<V: FloatVector> {
   @inline(__always)
   func derivative(extra: Int = 0) -> (q0: V, remainder: V, r: V) {
     let (numerator, numeratorLo) = extra == 0 ? (e, eLo) : core.exp(extra: extra)
-    // (h + l)^2 = s + sLo: the exact square of h by fma, plus 2 h l.
-    let s = h * h
-    let sLo = V.fma(h, h, V.zero - s) + (h + h) * l
+    let (s, sLo) = squared()
     return TwoTerm.quotientTerms(numerator, numeratorLo, s, sLo)
+  }
+
+  /// (1 + e)^2 = (h + l)^2 as s + sLo: the exact square of h by fma, plus
+  /// 2 h l.
+  @inline(__always)
+  func squared() -> (V, V) {
+    let s = h * h
+    return (s, V.fma(h, h, V.zero - s) + (h + h) * l)
   }
 }

@@ -28,8 +28,8 @@ enum SELU: UnaryActivation {
     let xs = x.replacing(with: x * V(repeating: up), where: tiny)
     let low = scale.lo * xs
     let tail = V.zero.replacing(with: low, where: (V.zero - V.negativeMagnitude(low)) .< V(repeating: .infinity))
-    let positive = V.fma(scale.hi, xs, tail).replacing(
-      with: V.fma(scale.hi, xs, tail) * V(repeating: 1 / up), where: tiny)
+    let scaled = V.fma(scale.hi, xs, tail)
+    let positive = scaled.replacing(with: scaled * V(repeating: 1 / up), where: tiny)
     return negative.replacing(with: positive, where: x .> V.zero).replacing(with: x, where: x .== V.zero)
   }
 

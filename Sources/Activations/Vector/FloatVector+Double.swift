@@ -3,11 +3,6 @@ typealias F64x8 = SIMD8<Double>
 
 extension SIMD8: FloatVector where Scalar == Double {
   @inline(__always)
-  public static func mapInDouble(_ x: Self, index: Int, _ f: (SIMD8<Double>, Int) -> SIMD8<Double>) -> Self {
-    f(x, index)
-  }
-
-  @inline(__always)
   public static func mapInDouble(_ a: Self, _ b: Self, _ f: (SIMD8<Double>, SIMD8<Double>) -> SIMD8<Double>) -> Self {
     f(a, b)
   }

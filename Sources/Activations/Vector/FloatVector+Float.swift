@@ -8,13 +8,6 @@ extension SIMD16<UInt32> {
 /// Float lanes: sixteen floats fill one 64-byte vector.
 extension SIMD16: FloatVector where Scalar == Float {
   @inline(__always)
-  public static func mapInDouble(_ x: Self, index: Int, _ f: (SIMD8<Double>, Int) -> SIMD8<Double>) -> Self {
-    let low = f(actv_widen_f32x8(x.lowHalf), index)
-    let high = f(actv_widen_f32x8(x.highHalf), index &+ 8)
-    return Self(lowHalf: actv_narrow_f64x8(low), highHalf: actv_narrow_f64x8(high))
-  }
-
-  @inline(__always)
   public static func mapInDouble(_ a: Self, _ b: Self, _ f: (SIMD8<Double>, SIMD8<Double>) -> SIMD8<Double>) -> Self {
     let low = f(actv_widen_f32x8(a.lowHalf), actv_widen_f32x8(b.lowHalf))
     let high = f(actv_widen_f32x8(a.highHalf), actv_widen_f32x8(b.highHalf))

@@ -83,13 +83,9 @@ public protocol FloatVector: SIMD where Scalar: BinaryFloatingPoint {
   /// P(r) with expm1(r) ~ r + r^2 P(r) on |r| <= ln(2) / 2.
   static func expm1Polynomial(_ r: Self) -> Self
 
-  /// Applies `f`, a function of double-precision lanes, and rounds each
-  /// result once to `Scalar`. `f` receives the lanes in order, eight at a
-  /// time, with the element index of the first lane. (The softmax backward
-  /// accumulates in double this way.)
-  static func mapInDouble(_ x: Self, index: Int, _ f: (SIMD8<Double>, Int) -> SIMD8<Double>) -> Self
-
-  /// The two-argument form of `mapInDouble`, lanes of `a` and `b` paired.
+  /// Applies `f`, a function of double-precision lanes of `a` and `b`
+  /// paired (eight at a time, in order), and rounds each result once to
+  /// `Scalar`. The softmax backward accumulates in double this way.
   static func mapInDouble(_ a: Self, _ b: Self, _ f: (SIMD8<Double>, SIMD8<Double>) -> SIMD8<Double>) -> Self
 
   /// Uniform variates in [0, 1) for elements `index ..< index + scalarCount`
