@@ -1,0 +1,98 @@
+/// GELU, the exact (erf) form (PyTorch's gelu(approximate='none')).
+///
+///     f(x)  = x Phi(x) = x/2 (1 + erf(x / sqrt 2))
+///     f'(x) = Phi(x) + x phi(x),   phi(x) = e^(-x^2/2) / sqrt(2 pi)
+///
+/// With a = |x|, E = e^(-x^2/2) and G(a) = Phi(-a) / E (`NormalTail`):
+///
+///     x <= 0:  f = x G E               f' = E (G - a / sqrt(2 pi))
+///     x >  0:  f = x (1 - G E)         f' = 1 - E (G - a / sqrt(2 pi))
+///
+/// so neither branch subtracts nearly equal numbers except f' near its zero
+/// x0 ~ -0.7518 (absolute bound there, see the header), and the negative
+/// tail keeps its relative accuracy down to the subnormal results (x G E is
+/// formed before E's final scaling, which rounds once). x^2 / 2 is exact
+/// as two terms, so E carries no argument error. Everything is computed in
+/// double lanes: float results from the cheap G, rounded once at the end;
+/// double results from the two-term G and two-term products.
+///
+/// f(-inf) = -0, f(+inf) = +inf, f'(-inf) = -0 (the limit 0, approached
+/// from below), f'(+inf) = 1; beyond |x| = 40 the results are those limits
+/// (x for f at x >= 40). This is not the tanh approximation, `gelu_tanh`.
+enum Gelu: UnaryActivation {
+  static let family = ElementwiseFamily.gelu
+  static var cost: Int { 2 * transcendentalCost }
+
+  @inline(__always)
+  static func forward<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
+    V.mapInDouble(x, x) { x, _ in value(x, precise: V.Scalar.self == Double.self) }
+  }
+
+  @inline(__always)
+  static func derivative<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
+    V.mapInDouble(x, x) { x, _ in slope(x, precise: V.Scalar.self == Double.self) }
+  }
+
+  typealias D = SIMD8<Double>
+
+  /// The pieces both directions share: a clamped, G(a) and E unscaled
+  /// (E = (hi + lo) * scale.a * scale.b).
+  @inline(__always)
+  static func pieces(_ x: D, precise: Bool) -> (a: D, g: D, gLo: D, e: (hi: D, lo: D, a: D, b: D)) {
+    let limit = D(repeating: NormalTail.limit)
+    let magnitude = D.zero - D.negativeMagnitude(x)
+    let a = magnitude.replacing(with: limit, where: magnitude .> limit)
+    let (g, gLo) = NormalTail.scaled(a, precise: precise)
+    let (square, squareLo) = TwoTerm.product(a, a)
+    let half = D(repeating: -0.5)
+    let e = ExpCore(square * half, squareLo * half).unscaled()
+    return (a, g, gLo, e)
+  }
+
+  /// (v + vLo) * E as two unscaled terms (times e.a * e.b gives the value).
+  @inline(__always)
+  static func timesE(_ v: D, _ vLo: D, _ e: (hi: D, lo: D, a: D, b: D)) -> (D, D) {
+    let (m, mLo) = TwoTerm.product(v, e.hi)
+    return (m, mLo + D.fma(v, e.lo, vLo * e.hi))
+  }
+
+  /// 1 - (m + mLo) * e.a * e.b, for |m| * 2^n <= 1/2, rounded once by the
+  /// caller: (t, tLo).
+  @inline(__always)
+  static func oneMinus(_ m: D, _ mLo: D, _ e: (hi: D, lo: D, a: D, b: D)) -> (D, D) {
+    let scale = e.a * e.b
+    let (t, tLo) = TwoTerm.fastSum(D.one, D.zero - m * scale)
+    return (t, tLo - mLo * scale)
+  }
+
+  @inline(__always)
+  static func value(_ x: D, precise: Bool) -> D {
+    let (a, g, gLo, e) = pieces(x, precise: precise)
+    let (m, mLo) = timesE(g, gLo, e)
+    let xa = x * e.a
+    let negative = D.fma(xa, m, xa * mLo) * e.b
+    let (t, tLo) = oneMinus(m, mLo, e)
+    let positive = D.fma(x, t, x * tLo)
+    let limit = D(repeating: NormalTail.limit)
+    return positive.replacing(with: negative, where: x .< D.zero)
+      .replacing(with: D.withSign(D.zero, of: x), where: x .<= D.zero - limit)
+      .replacing(with: x, where: (x .>= limit) .| (x .== D.zero))
+  }
+
+  @inline(__always)
+  static func slope(_ x: D, precise: Bool) -> D {
+    let (a, g, gLo, e) = pieces(x, precise: precise)
+    // G - a / sqrt(2 pi), two-term.
+    let (k, kLo) = TwoTerm.constant(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56, as: D.self)
+    let (p, pLo) = TwoTerm.product(a, k)
+    let (d, dLo) = TwoTerm.sum(g, D.zero - p)
+    let (m, mLo) = timesE(d, dLo + (gLo - D.fma(a, kLo, pLo)), e)
+    let negative = (m + mLo) * e.a * e.b
+    let (t, tLo) = oneMinus(m, mLo, e)
+    let positive = t + tLo
+    let limit = D(repeating: NormalTail.limit)
+    return positive.replacing(with: negative, where: x .<= D.zero)
+      .replacing(with: D(repeating: -0.0), where: x .<= D.zero - limit)
+      .replacing(with: D.one, where: x .>= limit)
+  }
+}
