@@ -62,6 +62,19 @@ struct ExpCore<V: FloatVector> {
     }
   }
 
+  /// e^-|z + zLo| for a two-term z + zLo, its argument -|z| - sign(z) zLo
+  /// clamped at productUnderflow. The low part is dropped where it is not
+  /// finite (z itself overflowed) and where the clamp applies (it may be
+  /// far larger than the reduction tolerates when |z| is huge).
+  @inline(__always)
+  init(negativeMagnitudeOf z: V, _ zLo: V) {
+    let argument = V.negativeMagnitude(z)
+    let clamped = ExpCore.clampedForProducts(argument)
+    let kept = ((V.zero - V.negativeMagnitude(zLo)) .< V(repeating: .infinity)) .& (clamped .== argument)
+    let low = V.zero.replacing(with: zLo, where: kept).replacing(with: V.zero - zLo, where: kept .& (z .> V.zero))
+    self.init(clamped, low)
+  }
+
   /// The argument raised to at least expUnderflow, for the exponentials.
   /// Lanes above 0 give meaningless results (callers replace them).
   @inline(__always)

@@ -51,11 +51,7 @@ struct LogisticTerms<V: FloatVector> {
   /// expUnderflow.
   @inline(__always)
   init(_ z: V, _ zLo: V) {
-    // -|z + zLo| = -|z| - sign(z) zLo; a low part that is not finite (z
-    // itself overflowed) is dropped.
-    let finite = (V.zero - V.negativeMagnitude(zLo)) .< V(repeating: .infinity)
-    let low = V.zero.replacing(with: zLo, where: finite).replacing(with: V.zero - zLo, where: finite .& (z .> V.zero))
-    self.init(core: ExpCore(ExpCore.clampedForProducts(V.negativeMagnitude(z)), low))
+    self.init(core: ExpCore(negativeMagnitudeOf: z, zLo))
   }
 
   @inline(__always)
