@@ -40,3 +40,15 @@ enum OrderedRule: ParameterRule {
 enum NonNegativeRule: ParameterRule {
   static func allows<T: ActivationScalar>(_ a: T, _ b: T) -> Bool { a.isFinite && a >= 0 }
 }
+
+/// softplus's beta (finite, non-zero) and threshold (finite or +inf).
+enum SoftplusRule: ParameterRule {
+  static func allows<T: ActivationScalar>(_ a: T, _ b: T) -> Bool {
+    a.isFinite && a != 0 && (b.isFinite || b == .infinity)
+  }
+}
+
+/// A finite, non-zero value (celu's alpha).
+enum NonZeroRule: ParameterRule {
+  static func allows<T: ActivationScalar>(_ a: T, _ b: T) -> Bool { a.isFinite && a != 0 }
+}
