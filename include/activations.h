@@ -282,7 +282,7 @@ act_status act_rrelu_backward_f64(const double *x, const double *dy, double *dx,
  * special values (NaN gives NaN in f, f' and the backward).
  *
  * Interior zeros.  Where a derivative crosses zero inside its domain (silu',
- * swish', gelu_tanh', mish' at the x0 stated in their blocks) a relative
+ * swish', gelu', gelu_tanh', mish' at the x0 stated in their blocks) a relative
  * bound means nothing; within |x - x0| <= 1/4 the error is instead at most
  * 1 ulp of 2^-4 (2^-28 in float, 2^-57 in double).
  * ======================================================================== */
@@ -447,6 +447,116 @@ act_status act_swish_backward_f32(const float *x, const float *dy, float *dx, si
 act_status act_swish_f64(const double *x, double *y, size_t n, double beta);
 act_status act_swish_derivative_f64(const double *x, double *d, size_t n, double beta);
 act_status act_swish_backward_f64(const double *x, const double *dy, double *dx, size_t n, double beta);
+
+/* ---- softplus(beta, threshold) -------------------------------------------
+ *   f(x)  = log(1 + exp(beta x)) / beta,   or x where fl(beta x) > threshold
+ *   f'(x) = sigma(beta x),                 or 1 where fl(beta x) > threshold
+ *   PyTorch's softplus(x, beta=1, threshold=20): the switch to x is its,
+ *   compared in the element type; the rest is the exact function rounded.
+ *   (PyTorch's switch at 20 costs float64 up to ~5.8e5 ulp just beyond it:
+ *   log1p(exp(20)) - 20 = 2.06e-9.  Float64 users who want the exact
+ *   function everywhere pass threshold = +inf.)  TensorFlow/Keras and JAX
+ *   have no beta or threshold (the exact function); ONNX Softplus likewise.
+ *   Computed as max(z, 0) + log1p(exp(-|z|)), z = beta x exact in two
+ *   terms, divided by beta once: neither tail overflows or cancels.
+ *   Edges: f(+inf) = +inf, f(-inf) = +-0 (signed like beta) for beta > 0
+ *   (for beta < 0 the roles swap); f'(+inf) = 1, f'(-inf) = 0 (beta > 0).
+ *   Parameters: beta finite and non-zero, threshold finite or +inf; else
+ *   ACT_ERR_PARAMETER.  Python defaults beta = 1, threshold = 20.
+ *   Accuracy (f and f'): <= 1 ulp in both types, for 2^-40 <= |beta| <= 2^40.
+ *   Measured (docs/accuracy.md, beta = 1 with threshold 20 and beta = 0.7
+ *   with threshold +inf): MEASURED_SOFTPLUS
+ */
+act_status act_softplus_f32(const float *x, float *y, size_t n, float beta, float threshold);
+act_status act_softplus_derivative_f32(const float *x, float *d, size_t n, float beta, float threshold);
+act_status act_softplus_backward_f32(const float *x, const float *dy, float *dx,
+                                     size_t n, float beta, float threshold);
+act_status act_softplus_f64(const double *x, double *y, size_t n, double beta, double threshold);
+act_status act_softplus_derivative_f64(const double *x, double *d, size_t n, double beta, double threshold);
+act_status act_softplus_backward_f64(const double *x, const double *dy, double *dx,
+                                     size_t n, double beta, double threshold);
+
+/* ---- logsigmoid ----------------------------------------------------------
+ *   f(x)  = log(sigma(x)) = -softplus(-x) = min(x, 0) - log(1 + exp(-|x|))
+ *   f'(x) = sigma(-x) = 1 - sigma(x)
+ *   PyTorch's logsigmoid, TensorFlow's log_sigmoid, JAX's log_sigmoid.
+ *   Stable for both signs: f(x) = x - log1p(e^x) -> x as x -> -inf (no
+ *   overflow), f(x) = -e^-x rounded once for x > 40 (subnormal results
+ *   included).
+ *   Edges: f(-inf) = -inf, f(+inf) = -0, f'(-inf) = 1, f'(+inf) = 0.
+ *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ *   Measured (docs/accuracy.md): MEASURED_LOGSIGMOID
+ */
+act_status act_logsigmoid_f32(const float *x, float *y, size_t n);
+act_status act_logsigmoid_derivative_f32(const float *x, float *d, size_t n);
+act_status act_logsigmoid_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_logsigmoid_f64(const double *x, double *y, size_t n);
+act_status act_logsigmoid_derivative_f64(const double *x, double *d, size_t n);
+act_status act_logsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- tanhshrink ----------------------------------------------------------
+ *   f(x)  = x - tanh(x)
+ *   f'(x) = 1 - tanh'(x) = tanh(x)^2
+ *   PyTorch's tanhshrink; TensorFlow Addons' tanhshrink; not in JAX or ONNX.
+ *   Near 0 the difference cancels (x^3/3 - 2x^5/15 + ...): for |x| < 0.625
+ *   it is x^3 P(x^2) with a fitted polynomial, elsewhere x - tanh(x) with
+ *   tanh unrounded (two terms).  f is odd, f' even.
+ *   Edges: f(+-inf) = +-inf, f(-0) = -0, f'(+-inf) = 1, f'(0) = 0.
+ *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ *   Measured (docs/accuracy.md): MEASURED_TANHSHRINK
+ */
+act_status act_tanhshrink_f32(const float *x, float *y, size_t n);
+act_status act_tanhshrink_derivative_f32(const float *x, float *d, size_t n);
+act_status act_tanhshrink_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_tanhshrink_f64(const double *x, double *y, size_t n);
+act_status act_tanhshrink_derivative_f64(const double *x, double *d, size_t n);
+act_status act_tanhshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* ---- celu(alpha) ---------------------------------------------------------
+ *   f(x)  = x if x >= 0, else alpha (exp(x / alpha) - 1)
+ *   f'(x) = 1 if x >= 0, else exp(x / alpha)        (f'(0) = 1: PyTorch)
+ *   PyTorch's celu(x, alpha=1.0) (= max(0, x) + min(0, alpha (exp(x/alpha)
+ *   - 1)) for alpha > 0), JAX's celu(alpha=1.0), ONNX Celu(alpha=1.0);
+ *   TensorFlow has none.  alpha = 1 is elu.  x / alpha is carried in two
+ *   terms; for alpha < 0 the exponential grows (f(x) -> -inf as x -> -inf)
+ *   and is formed as -alpha expm1(-t) q^2 with q = exp(t/2), t = x / alpha,
+ *   rounded once.
+ *   Edges: f(+inf) = +inf, f'(+inf) = 1; alpha > 0: f(-inf) = -alpha,
+ *   f'(-inf) = 0; alpha < 0: f(-inf) = -inf, f'(-inf) = +inf; f(-0) = -0.
+ *   Parameters: alpha finite and non-zero (else ACT_ERR_PARAMETER); Python
+ *   default 1.0.  Accuracy (f and f'): <= 1 ulp in both types, for
+ *   2^-40 <= |alpha| <= 2^40.
+ *   Measured (docs/accuracy.md, alpha = 0.6 and -1.5): MEASURED_CELU
+ */
+act_status act_celu_f32(const float *x, float *y, size_t n, float alpha);
+act_status act_celu_derivative_f32(const float *x, float *d, size_t n, float alpha);
+act_status act_celu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float alpha);
+act_status act_celu_f64(const double *x, double *y, size_t n, double alpha);
+act_status act_celu_derivative_f64(const double *x, double *d, size_t n, double alpha);
+act_status act_celu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
+
+/* ---- gelu (exact, erf form) ---------------------------------------------
+ *   f(x)  = x Phi(x) = x/2 (1 + erf(x / sqrt 2))
+ *   f'(x) = Phi(x) + x phi(x),   phi(x) = exp(-x^2/2) / sqrt(2 pi)
+ *   PyTorch's gelu (approximate='none', its default), TensorFlow's
+ *   gelu(approximate=False) (its default), JAX's gelu(approximate=False),
+ *   ONNX Gelu; the tanh approximation is the separate gelu_tanh.  Computed
+ *   from the scaled normal tail G(a) = Phi(-a) exp(a^2/2), a = |x|, one
+ *   polynomial in c/(c + a) (no cancellation in either tail; the negative
+ *   tail keeps full relative accuracy into the subnormal range, where
+ *   x/2 (1 + erf(x/sqrt 2)) would lose everything below x = -6); float
+ *   results are computed in double and rounded once.  f' crosses 0 at
+ *   x0 = -0.7518 (interior-zero rule above).
+ *   Edges: f(-inf) = -0, f(+inf) = +inf, f'(-inf) = -0, f'(+inf) = 1.
+ *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
+ *   Measured (docs/accuracy.md): MEASURED
+ */
+act_status act_gelu_f32(const float *x, float *y, size_t n);
+act_status act_gelu_derivative_f32(const float *x, float *d, size_t n);
+act_status act_gelu_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+act_status act_gelu_f64(const double *x, double *y, size_t n);
+act_status act_gelu_derivative_f64(const double *x, double *d, size_t n);
+act_status act_gelu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
 
 /* ---- gelu_tanh -----------------------------------------------------------
  *   f(x)  = x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) = x sigma(u),

@@ -13,6 +13,8 @@
 #define ARGS_LAMBD(T, p)  , (T)(p)->alpha
 #define ARGS_BOUNDS(T, p) , (T)(p)->lower, (T)(p)->upper
 #define ARGS_PAIR(T, p)   , (T)(p)->lower, (T)(p)->upper
+#define ARGS_SOFTPLUS(T, p) , (T)(p)->lower, (T)(p)->upper
+#define ARGS_NONZERO(T, p) , (T)(p)->alpha
 #define ARGS_RRELU(T, p)  , (T)(p)->lower, (T)(p)->upper, (p)->training, (p)->seed
 
 /* ---- wrappers ------------------------------------------------------------ */

@@ -16,8 +16,12 @@ typedef enum { VARIANT_FORWARD, VARIANT_DERIVATIVE, VARIANT_BACKWARD } fn_varian
 /* Parameter kinds (functions.def): NONE; ALPHA one T, any finite (leaky_relu,
  * elu, swish); LAMBD one T, finite >= 0 (softshrink, hardshrink); BOUNDS two
  * T, finite, lower <= upper (hardtanh); PAIR two T, finite (threshold);
+ * SOFTPLUS two T, lower finite and non-zero, upper finite or +inf (softplus's
+ * beta, threshold); NONZERO one T, finite and non-zero (celu's alpha);
  * RRELU lower, upper, training, seed. */
-typedef enum { PARAMS_NONE, PARAMS_ALPHA, PARAMS_LAMBD, PARAMS_BOUNDS, PARAMS_PAIR, PARAMS_RRELU } fn_params;
+typedef enum {
+    PARAMS_NONE, PARAMS_ALPHA, PARAMS_LAMBD, PARAMS_BOUNDS, PARAMS_PAIR, PARAMS_RRELU, PARAMS_SOFTPLUS, PARAMS_NONZERO
+} fn_params;
 
 /* The sizes of one call; each kind reads its own fields. */
 typedef struct {

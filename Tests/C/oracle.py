@@ -135,6 +135,61 @@ ELEMENTWISE.update({
 })
 
 
+# Functions whose plain formulas in W would not be accurate enough (erfc's
+# argument x / sqrt(2), rounded in W, costs ~x^2 ulps in the tail): computed
+# element by element in mpmath and rounded to W.
+def _in_mpmath(fn, z):
+    import mpmath as mp
+
+    mp.mp.dps = 40
+    to_w = (lambda v: np.longdouble(mp.nstr(v, 30))) if z.dtype == np.longdouble else float
+    return np.array([to_w(fn(mp.mpf(float(v)))) for v in z.ravel()], dtype=z.dtype).reshape(z.shape)
+
+
+def _gelu(x):
+    import mpmath as mp
+
+    return _in_mpmath(lambda v: v * mp.ncdf(v), x)
+
+
+def _gelu_derivative(x):
+    import mpmath as mp
+
+    return _in_mpmath(lambda v: mp.ncdf(v) + v * mp.npdf(v), x)
+
+
+def _stable_sigma(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def _log1p_exp(z):
+    """log(1 + e^z) without overflow or cancellation."""
+    return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+
+
+def _softplus(x, beta, threshold):
+    z = beta * x
+    return np.where(z > threshold, x, _log1p_exp(z) / beta)
+
+
+def _softplus_derivative(x, beta, threshold):
+    z = beta * x
+    return np.where(z > threshold, 1, _stable_sigma(z)).astype(x.dtype)
+
+
+ELEMENTWISE.update({
+    "gelu": (_gelu, _gelu_derivative, (), None, None),
+    "softplus": (_softplus, _softplus_derivative, ("lower", "upper"), None, None),
+    "logsigmoid": (lambda z: -_log1p_exp(-z), lambda z: _stable_sigma(-z), (), None, None),
+    # x - tanh(x) cancels near 0: its scale is |x|.
+    "tanhshrink": (lambda z: z - np.tanh(z), lambda z: np.tanh(z) ** 2, (), lambda z: np.abs(z), None),
+    "celu": (lambda z, a: np.where(z >= 0, z, a * np.expm1(np.minimum(z, 0) / a)),
+             lambda z, a: np.where(z >= 0, 1, np.exp(np.minimum(z, 0) / a)).astype(z.dtype),
+             ("alpha",), None, None),
+})
+
+
 def _split(name):
     """'elu_backward' -> ('elu', 'backward')."""
     for variant in ("derivative", "backward"):

@@ -81,6 +81,13 @@ static size_t bad_params(const fn_case *c, params out[8]) {
         for (i = 0; i < 3; i++) { out[n] = GOOD; out[n++].lower = bad[i]; }
         for (i = 0; i < 3; i++) { out[n] = GOOD; out[n++].upper = bad[i]; }
         if (c->params == PARAMS_BOUNDS) { out[n] = GOOD; out[n].lower = 0.5; out[n++].upper = 0.25; }
+    } else if (c->params == PARAMS_SOFTPLUS) {
+        double bad_beta[] = {NAN, INFINITY, -INFINITY, 0.0, -0.0}, bad_threshold[] = {NAN, -INFINITY};
+        for (i = 0; i < 5; i++) { out[n] = GOOD; out[n++].lower = bad_beta[i]; }
+        for (i = 0; i < 2; i++) { out[n] = GOOD; out[n++].upper = bad_threshold[i]; }
+    } else if (c->params == PARAMS_NONZERO) {
+        double bad[] = {NAN, INFINITY, -INFINITY, 0.0, -0.0};
+        for (i = 0; i < 5; i++) { out[n] = GOOD; out[n++].alpha = bad[i]; }
     } else if (c->params == PARAMS_RRELU) {
         out[n] = GOOD; out[n].lower = 0.5; out[n].upper = 0.25; out[n++].training = 0;
         out[n] = GOOD; out[n].lower = 0.5; out[n++].upper = 0.25;        /* training */
@@ -287,6 +294,21 @@ static void test_pointers_and_params(const fn_case *c) {
             p.lower = 2.0;
             p.upper = -7.0;
             expect(c, "threshold > value is allowed", P0(c), P1(c), P2(c), &s, &p, ACT_OK, 1);
+        }
+    } else if (c->params == PARAMS_SOFTPLUS) {
+        params p = GOOD;
+        p.lower = -3.0;
+        p.upper = INFINITY;
+        expect(c, "beta < 0 and threshold +inf are allowed", P0(c), P1(c), P2(c), &s, &p, ACT_OK, 1);
+        p.upper = -5.0;
+        expect(c, "a negative threshold is allowed", P0(c), P1(c), P2(c), &s, &p, ACT_OK, 1);
+    } else if (c->params == PARAMS_NONZERO) {
+        const double ok[] = {-1.5, 1e-30, 1000.0};
+        for (i = 0; i < sizeof ok / sizeof *ok; i++) {
+            params p = GOOD;
+            p.alpha = ok[i];
+            sprintf(what, "alpha %g is allowed", ok[i]);
+            expect(c, what, P0(c), P1(c), P2(c), &s, &p, ACT_OK, 1);
         }
     } else if (c->params == PARAMS_RRELU) {
         params p = GOOD;

@@ -64,7 +64,7 @@ static void nan_everywhere(void) {
     size_t i;
     for (i = 0; i < NCASES; i++) {
         const fn_case *c = &CASES[i];
-        const params *p = c->params == PARAMS_RRELU ? &TRAIN : &A_POS;
+        const params *p = c->params == PARAMS_RRELU ? &TRAIN : c->params == PARAMS_SOFTPLUS ? &EVAL : &A_POS;
         double got;
         if (c->kind != KIND_ELEMENTWISE) continue;
         got = one(c, NAN, 1.0, p);

@@ -141,6 +141,8 @@ static const params ALPHA_SETS[] = {
 static const params LAMBD_SETS[] = {{0.5, 0, 0, 0, 0}, {0.0, 0, 0, 0, 0}, {2.0, 0, 0, 0, 0}};
 static const params BOUNDS_SETS[] = {{0, -1.0, 1.0, 0, 0}, {0, -2.0, 0.5, 0, 0}, {0, 0.3, 0.3, 0, 0}};
 static const params PAIR_SETS[] = {{0, 0.5, -1.0, 0, 0}, {0, -2.0, 7.0, 0, 0}, {0, 1.0, 1.0, 0, 0}};
+static const params SOFTPLUS_SETS[] = {{0, 1.0, 20.0, 0, 0}, {0, 0.5, INFINITY, 0, 0}, {0, -2.0, 5.0, 0, 0}};
+static const params NONZERO_SETS[] = {{1.0, 0, 0, 0, 0}, {0.5, 0, 0, 0, 0}, {-1.5, 0, 0, 0, 0}};
 static const params RRELU_SETS[] = {
     {0, 0.125, 1.0 / 3, 0, 0},                                /* eval, the defaults */
     {0, 0.1, 0.3, 0, 0},                                      /* eval, inexact mean */
@@ -166,6 +168,12 @@ static void elementwise_sets(const fn_case *c, const params **sets, size_t *nset
     } else if (c->params == PARAMS_PAIR) {
         *sets = PAIR_SETS;
         *nsets = sizeof PAIR_SETS / sizeof *PAIR_SETS;
+    } else if (c->params == PARAMS_SOFTPLUS) {
+        *sets = SOFTPLUS_SETS;
+        *nsets = sizeof SOFTPLUS_SETS / sizeof *SOFTPLUS_SETS;
+    } else if (c->params == PARAMS_NONZERO) {
+        *sets = NONZERO_SETS;
+        *nsets = sizeof NONZERO_SETS / sizeof *NONZERO_SETS;
     } else if (c->params == PARAMS_RRELU) {
         *sets = RRELU_SETS;
         *nsets = sizeof RRELU_SETS / sizeof *RRELU_SETS;

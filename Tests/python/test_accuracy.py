@@ -1,7 +1,7 @@
 """Accuracy over the whole finite range against mpmath at 50 digits.
 
 The header publishes at most 1 ulp for sigmoid, tanh, elu, silu, swish,
-gelu_tanh, selu, mish, softsign, hardsigmoid, hardswish and their
+softplus, logsigmoid, tanhshrink, celu, gelu, gelu_tanh, selu, mish, softsign, hardsigmoid, hardswish and their
 derivatives, in float32 and float64 (the issue's target was 2 ulp), on inputs spread over the whole finite
 range: log-uniform magnitudes from the smallest subnormal to the largest
 finite value (both signs), a dense band that covers the tails where the
@@ -74,7 +74,7 @@ class Case(NamedTuple):
     name: str
     library: Callable
     exact: Callable
-    alpha: object = None
+    alpha: object = None  # the parameter, or a tuple of them
     zero: object = None  # x0 of a derivative's interior zero (the header's rule applies near it)
 
 
@@ -91,13 +91,32 @@ CASES = [
 ] + [
     Case(name + direction, getattr(activations, name + direction), getattr(reference, name + direction),
          zero=zero if direction else None)
-    for name, zero in (("silu", -1.2784645427610738), ("gelu_tanh", -0.7517915241), ("selu", None),
+    for name, zero in (("silu", -1.2784645427610738), ("gelu", -0.7517915246935645),
+                       ("gelu_tanh", -0.7517915241), ("selu", None),
                        ("mish", -1.1924456223), ("softsign", None), ("hardsigmoid", None), ("hardswish", None))
     for direction in ("", "_derivative")
 ] + [
     Case(f"swish{direction}(beta={beta})", getattr(activations, "swish" + direction),
          getattr(reference, "swish" + direction), beta, -1.2784645427610738 / beta if direction else None)
     for beta in (1.0, 0.7, -2.5)
+    for direction in ("", "_derivative")
+] + [
+    Case(f"softplus{direction}(beta={beta}, threshold={threshold})", getattr(activations, "softplus" + direction),
+         getattr(reference, "softplus" + direction), (beta, threshold))
+    for beta, threshold in ((1.0, 20.0), (0.5, 20.0), (0.7, np.inf), (-1.5, np.inf))
+    for direction in ("", "_derivative")
+] + [
+    Case(f"celu{direction}(alpha={alpha})", getattr(activations, "celu" + direction),
+         getattr(reference, "celu" + direction), alpha)
+    for alpha in (1.0, 0.6, -1.5)
+    for direction in ("", "_derivative")
+] + [
+    Case("tanhshrink" + direction, getattr(activations, "tanhshrink" + direction),
+         getattr(reference, "tanhshrink" + direction))
+    for direction in ("", "_derivative")
+] + [
+    Case("logsigmoid" + direction, getattr(activations, "logsigmoid" + direction),
+         getattr(reference, "logsigmoid" + direction))
     for direction in ("", "_derivative")
 ]
 
@@ -123,10 +142,11 @@ def test_within_two_ulp_of_mpmath(case, dtype, inputs, accuracy):
         got = case.library(x)
         want = [case.exact(v) for v in exact_x]
     else:
-        alpha_t = dtype.type(case.alpha)  # the library computes with alpha rounded to T
-        got = case.library(x, alpha_t)
-        alpha = reference.mp.mpf(float(alpha_t))
-        want = [case.exact(v, alpha) for v in exact_x]
+        # the library computes with its parameters rounded to T
+        params_t = [dtype.type(p) for p in (case.alpha if isinstance(case.alpha, tuple) else (case.alpha,))]
+        got = case.library(x, *params_t)
+        params = [reference.mp.mpf(float(p)) for p in params_t]
+        want = [case.exact(v, *params) for v in exact_x]
     assert got.dtype == dtype
     errors = reference.ulp_errors(got, want, dtype)
     if case.zero is not None:

@@ -76,6 +76,13 @@ UNARY(mish, NO_PARAMETERS, NO_PARAMETERS)
 UNARY(selu, NO_PARAMETERS, NO_PARAMETERS)
 UNARY(hardswish, NO_PARAMETERS, NO_PARAMETERS)
 UNARY(softsign, NO_PARAMETERS, NO_PARAMETERS)
+#define SOFTPLUS_F32 , 1.0f, 20.0f
+#define SOFTPLUS_F64 , 1.0, 20.0
+UNARY(gelu, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(softplus, SOFTPLUS_F32, SOFTPLUS_F64)
+UNARY(logsigmoid, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(tanhshrink, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(celu, ELU_F32, ELU_F64)
 
 #define ROWS(T, t)                                                                                          \
   static act_status softmax_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {             \
@@ -128,6 +135,11 @@ static const struct kind kinds[] = {
     FAMILY(selu),
     FAMILY(hardswish),
     FAMILY(softsign),
+    FAMILY(gelu),
+    FAMILY(softplus),
+    FAMILY(logsigmoid),
+    FAMILY(tanhshrink),
+    FAMILY(celu),
     {"softmax", "forward", softmax_f_f32, softmax_f_f64, 0, 1},
     {"softmax", "backward", softmax_b_f32, softmax_b_f64, 1, 1},
     {"maxout", "forward", maxout_f_f32, maxout_f_f64, 0, 2},

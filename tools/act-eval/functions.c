@@ -161,6 +161,9 @@ static quad rrelu_train_derivative_ref64(quad x, uint64_t i) { return x > 0 ? 1 
 /* ---- the modern family ------------------------------------------------------ */
 
 #define SWISH_BETA 0.7
+#define SOFTPLUS_BETA 0.7
+#define CELU_ALPHA 0.6
+#define CELU_NEGATIVE -1.5
 #define SIX_WRAPS(fam, call32, call64, dcall32, dcall64, bcall32, bcall64) \
   WRAP(fam, , call32, call64)                                             \
   WRAP(fam, _derivative, dcall32, dcall64)                                \
@@ -174,6 +177,9 @@ PLAIN(hardsigmoid)
 PLAIN(hardswish)
 PLAIN(softsign)
 PLAIN(silu)
+PLAIN(gelu)
+PLAIN(logsigmoid)
+PLAIN(tanhshrink)
 PLAIN(gelu_tanh)
 PLAIN(selu)
 PLAIN(mish)
@@ -185,6 +191,18 @@ WITH(hardtanh, -1.5, 2.0)
 WITH(softshrink, 0.5)
 WITH(hardshrink, 0.5)
 WITH(threshold, 0.25, -3.0)
+WITH(softplus, 1.0, 20.0)
+WITH(celu, CELU_ALPHA)
+SIX_WRAPS(celu_negative, act_celu_f32(x, y, n, (float)CELU_NEGATIVE), act_celu_f64(x, y, n, CELU_NEGATIVE),
+          act_celu_derivative_f32(x, y, n, (float)CELU_NEGATIVE), act_celu_derivative_f64(x, y, n, CELU_NEGATIVE),
+          act_celu_backward_f32(x, dy, dx, n, (float)CELU_NEGATIVE),
+          act_celu_backward_f64(x, dy, dx, n, CELU_NEGATIVE))
+SIX_WRAPS(softplus_beta, act_softplus_f32(x, y, n, (float)SOFTPLUS_BETA, INFINITY),
+          act_softplus_f64(x, y, n, SOFTPLUS_BETA, INFINITY),
+          act_softplus_derivative_f32(x, y, n, (float)SOFTPLUS_BETA, INFINITY),
+          act_softplus_derivative_f64(x, y, n, SOFTPLUS_BETA, INFINITY),
+          act_softplus_backward_f32(x, dy, dx, n, (float)SOFTPLUS_BETA, INFINITY),
+          act_softplus_backward_f64(x, dy, dx, n, SOFTPLUS_BETA, INFINITY))
 WRAP(swish, , act_swish_f32(x, y, n, (float)SWISH_BETA), act_swish_f64(x, y, n, SWISH_BETA))
 WRAP(swish, _derivative, act_swish_derivative_f32(x, y, n, (float)SWISH_BETA),
      act_swish_derivative_f64(x, y, n, SWISH_BETA))
@@ -281,6 +299,72 @@ WRAP_BACKWARD(swish, act_swish_backward_f32(x, dy, dx, n, (float)SWISH_BETA),
 MODERN_REFS(double, 32, exp_nonpositive, expm1, sqrt, fabs, DOUBLE_C)
 MODERN_REFS(quad, 64, expq, expm1q, sqrtq, fabsq, QUAD_C)
 
+/* The functions built on erf, log1p and tanh: gelu as x Phi(x) with
+ * Phi(x) = erfc(-x / sqrt 2) / 2 (relative accuracy in the negative tail);
+ * softplus and logsigmoid from the stable split below. */
+#define TAIL_REFS(R, suffix, EXP, EXPM1, ERFC, LOG1P, TANH, SQRT, FABS, C)                                                              \
+  static R gelu_r##suffix(R x, uint64_t i) {                                                                \
+    (void)i;                                                                                                \
+    if (isinf((double)x)) return x < 0 ? -(R)0 : x;                                                         \
+    return x * ERFC(-x / SQRT(C(2.0))) / 2;                                                                 \
+  }                                                                                                         \
+  static R gelu_d_r##suffix(R x, uint64_t i) {                                                              \
+    (void)i;                                                                                                \
+    if (isinf((double)x)) return x < 0 ? -(R)0 : 1;                                                         \
+    R pi = C(3.14159265358979323846264338327950288);                                                        \
+    R d = ERFC(-x / SQRT(C(2.0))) / 2 + x * EXP(-x * x / 2) / SQRT(2 * pi);                                  \
+    return d == 0 && x < 0 ? -(R)0 : d; /* below x0 the exact value is negative */                          \
+  }                                                                                                         \
+  /* log(1 + e^z) = max(z, 0) + log1p(e^-|z|); softplus switches to x where  \
+   * the rounded beta x exceeds the threshold (zt: beta x in the tested type) */ \
+  static R softplus_of_##suffix(R z) { return (z > 0 ? z : 0) + LOG1P(EXP(-FABS(z))); }                     \
+  static R logistic2_##suffix(R z) {                                                                         \
+    R e = EXP(-FABS(z));                                                                                    \
+    return z >= 0 ? 1 / (1 + e) : e / (1 + e);                                                              \
+  }                                                                                                         \
+  static R softplus_r##suffix(R x, uint64_t i) { (void)i; return x > 20 ? x : softplus_of_##suffix(x); }    \
+  static R softplus_d_r##suffix(R x, uint64_t i) { (void)i; return x > 20 ? 1 : logistic2_##suffix(x); }    \
+  static R softplus_beta_r##suffix(R x, uint64_t i) {                                                       \
+    (void)i;                                                                                                \
+    R beta = (R)(SOFTPLUS_BETA_##suffix);                                                                   \
+    return isinf((double)x) ? (x > 0 ? x : 0) : softplus_of_##suffix(beta * x) / beta;                      \
+  }                                                                                                         \
+  static R softplus_beta_d_r##suffix(R x, uint64_t i) { (void)i; return logistic2_##suffix((R)(SOFTPLUS_BETA_##suffix) * x); } \
+  static R logsigmoid_r##suffix(R x, uint64_t i) { (void)i; return -softplus_of_##suffix(-x); }             \
+  static R logsigmoid_d_r##suffix(R x, uint64_t i) { (void)i; return logistic2_##suffix(-x); }              \
+  /* x - tanh x cancels near 0: its series there (x^11 term below 2^-64 relative) */                       \
+  static R tanhshrink_r##suffix(R x, uint64_t i) {                                                          \
+    (void)i;                                                                                                \
+    if (isinf((double)x) || x == 0) return x;                                                               \
+    if (FABS(x) >= C(0.00390625)) return x - TANH(x);                                                       \
+    R s = x * x;                                                                                            \
+    return x * s * (C(1.0) / 3 - s * (C(2.0) / 15 - s * (C(17.0) / 315 - s * (C(62.0) / 2835))));           \
+  }                                                                                                         \
+  static R tanhshrink_d_r##suffix(R x, uint64_t i) { (void)i; R t = TANH(x); return t * t; }                 \
+  /* celu with alpha = CELU_ALPHA (and CELU_NEGATIVE): alpha expm1(x / alpha); x / alpha exact in R */   \
+  static R celu_of_##suffix(R x, R alpha) {                                                                  \
+    if (x >= 0) return x;                                                                                   \
+    R t = x / alpha;                                                                                        \
+    return alpha > 0 ? alpha * EXPM1(t) : (t > 12000 ? -(R)INFINITY : alpha * EXPM1(t));                     \
+  }                                                                                                         \
+  static R celu_d_of_##suffix(R x, R alpha) {                                                                \
+    if (x >= 0) return 1;                                                                                   \
+    R t = x / alpha;                                                                                        \
+    return t > 12000 ? (R)INFINITY : EXP(t < -12000 ? -12000 : t);                                          \
+  }                                                                                                         \
+  static R celu_r##suffix(R x, uint64_t i) { (void)i; return celu_of_##suffix(x, (R)CELU_ALPHA_##suffix); }  \
+  static R celu_d_r##suffix(R x, uint64_t i) { (void)i; return celu_d_of_##suffix(x, (R)CELU_ALPHA_##suffix); } \
+  static R celu_negative_r##suffix(R x, uint64_t i) { (void)i; return celu_of_##suffix(x, (R)CELU_NEGATIVE_##suffix); } \
+  static R celu_negative_d_r##suffix(R x, uint64_t i) { (void)i; return celu_d_of_##suffix(x, (R)CELU_NEGATIVE_##suffix); }
+#define SOFTPLUS_BETA_32 ((double)(float)SOFTPLUS_BETA)
+#define SOFTPLUS_BETA_64 SOFTPLUS_BETA
+#define CELU_ALPHA_32 ((double)(float)CELU_ALPHA)
+#define CELU_ALPHA_64 CELU_ALPHA
+#define CELU_NEGATIVE_32 ((double)(float)CELU_NEGATIVE)
+#define CELU_NEGATIVE_64 CELU_NEGATIVE
+TAIL_REFS(double, 32, exp, expm1, erfc, log1p, tanh, sqrt, fabs, DOUBLE_C)
+TAIL_REFS(quad, 64, expq, expm1q, erfcq, log1pq, tanhq, sqrtq, fabsq, QUAD_C)
+
 /* ---- the document's formulas, in the element type's arithmetic ----------- */
 
 static float sigmoid_snippet32(float z) { return 1 / (1 + expf(-z)); }
@@ -353,6 +437,21 @@ const struct function functions[] = {
     PAIR_ROWS(threshold, "threshold=0.25, value=-3", 1, threshold, threshold_d, 0.5, 0, 0),
     PAIR_ROWS(silu, "", 0, silu, silu_d, TRANSCENDENTAL_BOUND, 1, -1.2784645427610738),
     PAIR_ROWS(swish, "beta=0.7", 0, swish, swish_d, TRANSCENDENTAL_BOUND, 1, -1.2784645427610738 / SWISH_BETA),
+    PAIR_ROWS(softplus, "beta=1, threshold=20", 0, softplus, softplus_d, TRANSCENDENTAL_BOUND, 0, 0),
+    ROW("softplus", "forward", "beta=0.7, threshold=inf", 0, softplus_beta_f32, softplus_beta_f64, NULL, NULL,
+        softplus_beta_r32, softplus_beta_r64, TRANSCENDENTAL_BOUND, 0, 0),
+    ROW("softplus", "derivative", "beta=0.7, threshold=inf", 0, softplus_beta_derivative_f32,
+        softplus_beta_derivative_f64, softplus_beta_backward_f32, softplus_beta_backward_f64, softplus_beta_d_r32,
+        softplus_beta_d_r64, TRANSCENDENTAL_BOUND, 0, 0),
+    PAIR_ROWS(logsigmoid, "", 0, logsigmoid, logsigmoid_d, TRANSCENDENTAL_BOUND, 0, 0),
+    PAIR_ROWS(tanhshrink, "", 0, tanhshrink, tanhshrink_d, TRANSCENDENTAL_BOUND, 0, 0),
+    PAIR_ROWS(celu, "alpha=0.6", 0, celu, celu_d, TRANSCENDENTAL_BOUND, 0, 0),
+    ROW("celu", "forward", "alpha=-1.5", 0, celu_negative_f32, celu_negative_f64, NULL, NULL, celu_negative_r32,
+        celu_negative_r64, TRANSCENDENTAL_BOUND, 0, 0),
+    ROW("celu", "derivative", "alpha=-1.5", 0, celu_negative_derivative_f32, celu_negative_derivative_f64,
+        celu_negative_backward_f32, celu_negative_backward_f64, celu_negative_d_r32, celu_negative_d_r64,
+        TRANSCENDENTAL_BOUND, 0, 0),
+    PAIR_ROWS(gelu, "", 0, gelu, gelu_d, TRANSCENDENTAL_BOUND, 1, -0.7517915246935645),
     PAIR_ROWS(gelu_tanh, "", 0, gelu_tanh, gelu_tanh_d, TRANSCENDENTAL_BOUND, 1, -0.7517915241),
     PAIR_ROWS(selu, "", 0, selu, selu_d, TRANSCENDENTAL_BOUND, 0, 0),
     PAIR_ROWS(mish, "", 0, mish, mish_d, TRANSCENDENTAL_BOUND, 1, -1.1924456223),

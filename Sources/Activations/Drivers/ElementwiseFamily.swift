@@ -19,6 +19,11 @@ enum ElementwiseFamily: Int {
   case threshold
   case silu
   case swish
+  case softplus
+  case logsigmoid
+  case tanhshrink
+  case celu
+  case gelu
   case geluTanh
   case selu
   case mish
@@ -44,6 +49,11 @@ extension ElementwiseFamily {
     case .threshold: arguments.run(Threshold.self)
     case .silu: arguments.run(SiLU.self)
     case .swish: arguments.run(Swish.self)
+    case .softplus: arguments.run(Softplus.self)
+    case .logsigmoid: arguments.run(LogSigmoid.self)
+    case .tanhshrink: arguments.run(Tanhshrink.self)
+    case .celu: arguments.run(CELU.self)
+    case .gelu: arguments.run(Gelu.self)
     case .geluTanh: arguments.run(GeluTanh.self)
     case .selu: arguments.run(SELU.self)
     case .mish: arguments.run(Mish.self)

@@ -588,6 +588,187 @@ public func act_swish_backward_f64(
   abiCall { () throws(ActivationError) in try Unary<Swish>.backward(x, dy, dx, n, Swish.Parameters(beta)) }
 }
 
+// MARK: - softplus
+
+@c(act_softplus_f32)
+public func act_softplus_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float, _ threshold: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softplus>.forward(x, y, n, Softplus.Parameters(beta, threshold)) }
+}
+@c(act_softplus_derivative_f32)
+public func act_softplus_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float, _ threshold: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softplus>.derivative(x, d, n, Softplus.Parameters(beta, threshold)) }
+}
+@c(act_softplus_backward_f32)
+public func act_softplus_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float, _ threshold: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softplus>.backward(x, dy, dx, n, Softplus.Parameters(beta, threshold)) }
+}
+@c(act_softplus_f64)
+public func act_softplus_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double, _ threshold: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softplus>.forward(x, y, n, Softplus.Parameters(beta, threshold)) }
+}
+@c(act_softplus_derivative_f64)
+public func act_softplus_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double, _ threshold: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softplus>.derivative(x, d, n, Softplus.Parameters(beta, threshold)) }
+}
+@c(act_softplus_backward_f64)
+public func act_softplus_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double, _ threshold: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Softplus>.backward(x, dy, dx, n, Softplus.Parameters(beta, threshold)) }
+}
+
+// MARK: - logsigmoid
+
+@c(act_logsigmoid_f32)
+public func act_logsigmoid_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.forward(x, y, n, LogSigmoid.Parameters()) }
+}
+@c(act_logsigmoid_derivative_f32)
+public func act_logsigmoid_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.derivative(x, d, n, LogSigmoid.Parameters()) }
+}
+@c(act_logsigmoid_backward_f32)
+public func act_logsigmoid_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.backward(x, dy, dx, n, LogSigmoid.Parameters()) }
+}
+@c(act_logsigmoid_f64)
+public func act_logsigmoid_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.forward(x, y, n, LogSigmoid.Parameters()) }
+}
+@c(act_logsigmoid_derivative_f64)
+public func act_logsigmoid_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.derivative(x, d, n, LogSigmoid.Parameters()) }
+}
+@c(act_logsigmoid_backward_f64)
+public func act_logsigmoid_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.backward(x, dy, dx, n, LogSigmoid.Parameters()) }
+}
+
+// MARK: - tanhshrink
+
+@c(act_tanhshrink_f32)
+public func act_tanhshrink_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.forward(x, y, n, Tanhshrink.Parameters()) }
+}
+@c(act_tanhshrink_derivative_f32)
+public func act_tanhshrink_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.derivative(x, d, n, Tanhshrink.Parameters()) }
+}
+@c(act_tanhshrink_backward_f32)
+public func act_tanhshrink_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.backward(x, dy, dx, n, Tanhshrink.Parameters()) }
+}
+@c(act_tanhshrink_f64)
+public func act_tanhshrink_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.forward(x, y, n, Tanhshrink.Parameters()) }
+}
+@c(act_tanhshrink_derivative_f64)
+public func act_tanhshrink_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.derivative(x, d, n, Tanhshrink.Parameters()) }
+}
+@c(act_tanhshrink_backward_f64)
+public func act_tanhshrink_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.backward(x, dy, dx, n, Tanhshrink.Parameters()) }
+}
+
+// MARK: - celu
+
+@c(act_celu_f32)
+public func act_celu_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<CELU>.forward(x, y, n, CELU.Parameters(alpha)) }
+}
+@c(act_celu_derivative_f32)
+public func act_celu_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<CELU>.derivative(x, d, n, CELU.Parameters(alpha)) }
+}
+@c(act_celu_backward_f32)
+public func act_celu_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<CELU>.backward(x, dy, dx, n, CELU.Parameters(alpha)) }
+}
+@c(act_celu_f64)
+public func act_celu_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<CELU>.forward(x, y, n, CELU.Parameters(alpha)) }
+}
+@c(act_celu_derivative_f64)
+public func act_celu_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<CELU>.derivative(x, d, n, CELU.Parameters(alpha)) }
+}
+@c(act_celu_backward_f64)
+public func act_celu_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<CELU>.backward(x, dy, dx, n, CELU.Parameters(alpha)) }
+}
+
+// MARK: - gelu
+
+@c(act_gelu_f32)
+public func act_gelu_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Gelu>.forward(x, y, n, Gelu.Parameters()) }
+}
+@c(act_gelu_derivative_f32)
+public func act_gelu_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Gelu>.derivative(x, d, n, Gelu.Parameters()) }
+}
+@c(act_gelu_backward_f32)
+public func act_gelu_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Gelu>.backward(x, dy, dx, n, Gelu.Parameters()) }
+}
+@c(act_gelu_f64)
+public func act_gelu_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Gelu>.forward(x, y, n, Gelu.Parameters()) }
+}
+@c(act_gelu_derivative_f64)
+public func act_gelu_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Gelu>.derivative(x, d, n, Gelu.Parameters()) }
+}
+@c(act_gelu_backward_f64)
+public func act_gelu_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Unary<Gelu>.backward(x, dy, dx, n, Gelu.Parameters()) }
+}
+
 // MARK: - gelu_tanh
 
 @c(act_gelu_tanh_f32)
