@@ -164,8 +164,9 @@ enum SoftmaxRows {
   ///     2 atanh(u) = 2u + 2u^3 (1/3 + u^2/5 + ... + u^20/23)
   ///
   /// k ln 2 and 2u are two-term values (ln 2 as a double-double, u a
-  /// two-term quotient); the tail, below 2u^2/27 of the result, is summed in
-  /// double, so its rounding costs about 2^-57 of the result. When S < sqrt 2
+  /// two-term quotient); the tail, below u^2 / 3 < 1% of the result, is
+  /// summed in double, so its rounding costs about 2^-58 of the result (the
+  /// terms left out, below 2^-62). When S < sqrt 2
   /// the maximum occurs once and g is `rest`, the sum of the terms below the
   /// maximum: accurate relative to itself however small, so log S = log1p(rest)
   /// is too (the sum S itself is accurate relative to 1 + rest only).
