@@ -644,6 +644,90 @@ act_status act_softmax_f64(const double *x, double *y, size_t rows, size_t cols)
 act_status act_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
 act_status act_softmax_derivative_f64(const double *x, double *jacobian, size_t rows, size_t cols);
 
+/* ---- log_softmax (over each row of a rows x cols matrix) -----------------
+ *   y[r,j] = (x[r,j] - m) - log(sum_k exp(x[r,k] - m)),   m = max_k x[r,k]
+ *          = log(softmax(x)[r,j])
+ *   Backward takes the log_softmax OUTPUT y:
+ *     dx[r,j] = dy[r,j] - exp(y[r,j]) * sum_k dy[r,k]
+ *   Derivative: one cols x cols Jacobian per row, rows x cols x cols in all:
+ *     jacobian[r][i][j] = d y[r,i] / d x[r,j] = delta_ij - softmax(x[r])_j
+ *   Special rows, the logarithms of softmax's: a row containing NaN is all
+ *   NaN; a row of only -inf is all NaN; a row containing +inf gives its k
+ *   +inf entries -log(k) (+0 for k = 1) and the others -inf; elsewhere an
+ *   entry -inf gives -inf.  The Jacobian is delta_ij minus softmax's
+ *   special row (all NaN for the NaN rows).  Backward follows IEEE arithmetic for any y (y > 0
+ *   is no output of the forward; exp(+inf) = inf, NaN gives NaN).
+ *   Shapes, status codes, aliasing (in place y == x; the Jacobian may
+ *   equal x only when cols == 1) and threads: as softmax.
+ *   Accuracy: forward <= 1 ulp of y[r,j] on every row (double: plus
+ *   cols * 2^-1074 absolute, which matters only for the maximum entry of a
+ *   row whose other entries all lie more than about 680 below it: their
+ *   terms exp(x - m) are subnormal).  Measured max (pytest against mpmath,
+ *   rows of spreads 10^-6 to 10^4, -inf entries, one entry 0.5 to 90 above
+ *   the rest): 0.5000 ulp float, 0.5307 ulp double.  x - m is
+ *   exact; log(sum) is a double-double (the sum in double, and for a single
+ *   maximum the terms below it apart, so that log1p of a tiny rest stays
+ *   accurate; the log as k ln 2 + 2 atanh(u), u two-term); the two terms
+ *   of y have the same sign, so nothing cancels and y is rounded once.
+ *   Backward within a few eps of its natural scale
+ *   |dy_j| + exp(y_j) * sum_k |dy_k|; Jacobian within a few eps of
+ *   delta_ij + softmax_j.
+ */
+act_status act_log_softmax_f32(const float *x, float *y, size_t rows, size_t cols);
+act_status act_log_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+act_status act_log_softmax_derivative_f32(const float *x, float *jacobian, size_t rows, size_t cols);
+act_status act_log_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
+act_status act_log_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+act_status act_log_softmax_derivative_f64(const double *x, double *jacobian, size_t rows, size_t cols);
+
+/* ---- softmin (over each row of a rows x cols matrix) ---------------------
+ *   y[r,j] = softmax(-x)[r,j] = exp(m - x[r,j]) / sum_k exp(m - x[r,k]),
+ *            m = min_k x[r,k]
+ *   Backward takes the softmin OUTPUT y:
+ *     dx[r,j] = -y[r,j] * (dy[r,j] - sum_k dy[r,k] * y[r,k])
+ *   Derivative: one cols x cols Jacobian per row, rows x cols x cols in all:
+ *     jacobian[r][i][j] = d y[r,i] / d x[r,j] = -y[r,i] * (delta_ij - y[r,j])
+ *   Special rows, softmax's rules on -x: a row containing NaN is all NaN; a
+ *   row containing -inf gives its -inf entries equal shares of 1 and the
+ *   others 0; a row of only +inf is all NaN.
+ *   Shapes, status codes, aliasing and threads: as softmax.
+ *   Accuracy: softmax's kernels on -x (negation is exact), so softmax's
+ *   bounds: forward <= 1 ulp on rows with max - min <= 30 (measured max:
+ *   0.5799 ulp float, 0.5575 ulp double); backward and Jacobian
+ *   (softmax's with the sign changed, exactly) within a few eps of their
+ *   natural scale.
+ */
+act_status act_softmin_f32(const float *x, float *y, size_t rows, size_t cols);
+act_status act_softmin_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+act_status act_softmin_derivative_f32(const float *x, float *jacobian, size_t rows, size_t cols);
+act_status act_softmin_f64(const double *x, double *y, size_t rows, size_t cols);
+act_status act_softmin_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+act_status act_softmin_derivative_f64(const double *x, double *jacobian, size_t rows, size_t cols);
+
+/* ---- softmax_safe (softmax whose rows of only -inf give zeros) -----------
+ *   A separate function, not a flag: softmax in every respect (formula,
+ *   kernels, bits, accuracy, status codes, aliasing, threads) except that a
+ *   row of only -inf -- a fully masked row of attention scores -- gives all
+ *   zeros (+0) instead of NaN.  A row containing NaN is still all NaN; a
+ *   row containing +inf follows softmax's rule (its +inf entries share 1).
+ *   Backward is softmax's, from the output y, bit for bit:
+ *     dx[r,j] = y[r,j] * (dy[r,j] - sum_k dy[r,k] * y[r,k])
+ *   so a row of y that is all zeros gives dx = 0 (+0 or -0) for finite dy;
+ *   an infinite or NaN dy in such a row gives NaN (IEEE 0 * inf).
+ *   Derivative: softmax's Jacobian, y[r,i] * (delta_ij - y[r,j]); all zeros
+ *   for a row of only -inf.
+ *   Elsewhere: PyTorch's softmax has no such option (a row of only -inf is
+ *   NaN; its attention math calls the private torch._safe_softmax, which
+ *   zeros such rows); JAX's jax.nn.softmax(x, where=mask) and the Keras
+ *   Softmax layer's mask argument take a boolean mask instead of -inf.
+ */
+act_status act_softmax_safe_f32(const float *x, float *y, size_t rows, size_t cols);
+act_status act_softmax_safe_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+act_status act_softmax_safe_derivative_f32(const float *x, float *jacobian, size_t rows, size_t cols);
+act_status act_softmax_safe_f64(const double *x, double *y, size_t rows, size_t cols);
+act_status act_softmax_safe_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+act_status act_softmax_safe_derivative_f64(const double *x, double *jacobian, size_t rows, size_t cols);
+
 /* ---- maxout(pieces) ------------------------------------------------------
  *   x is rows x (units * pieces); y is rows x units:
  *     y[r,u] = max_k x[r, u*pieces + k],  k = 0 .. pieces-1

@@ -1,5 +1,7 @@
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "inputs.h"
 
@@ -32,6 +34,8 @@ void random_inputs(const fn_case *c, const shape *s, void *in0, void *in1, uint6
     if (c->kind == KIND_MAXOUT) {
         for (i = 0; i < count[0]; i++) put(c, in0, i, (double)(int)uniform(&st, -3, 4));
     } else if (c->kind == KIND_SOFTMAX && c->variant == VARIANT_BACKWARD) {
+        /* log_softmax's backward takes log-probabilities */
+        int logs = strncmp(c->snippet, "log_softmax", 11) == 0;
         for (r = 0; r < s->rows; r++) { /* a probability row: positive, sums to ~1 */
             double sum = 0;
             for (j = 0; j < s->cols; j++) {
@@ -39,8 +43,10 @@ void random_inputs(const fn_case *c, const shape *s, void *in0, void *in1, uint6
                 put(c, in0, r * s->cols + j, v);
                 sum += get(c, in0, r * s->cols + j);
             }
-            for (j = 0; j < s->cols; j++)
-                put(c, in0, r * s->cols + j, get(c, in0, r * s->cols + j) / sum);
+            for (j = 0; j < s->cols; j++) {
+                double p = get(c, in0, r * s->cols + j) / sum;
+                put(c, in0, r * s->cols + j, logs ? log(p) : p);
+            }
         }
     } else {
         for (i = 0; i < count[0]; i++) put(c, in0, i, uniform(&st, -10, 10));

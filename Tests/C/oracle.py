@@ -6,7 +6,8 @@ in ONE file, Tests/python/snippets.py (shared with the pytest suite): the
 document's sigmoid and tanh as written, its relu and leaky_relu CORRECTED
 (relu takes `a` but reads `z`; leaky_relu hard-codes 0.1 instead of alpha),
 the derivatives of its tables, and plain numpy formulations for rrelu,
-softmax and maxout, which the document names only as headings.
+softmax and maxout, which the document names only as headings (softmin,
+the safe softmax and log_softmax are formulas here, beside softmax's).
 
 No expected number is typed by hand anywhere: every reference value is
 computed by those snippets from the very inputs the library was given.
@@ -218,17 +219,47 @@ def _elementwise(family, variant, T, W, params, x, dy):
     return dy * d, np.abs(dy) * scale  # backward: dx = dy * f'(x)
 
 
-def _softmax(variant, x, dy, rows, cols):
+# softmin is softmax of -x, and its backward and Jacobian are softmax's times
+# -1; the safe softmax is softmax on rows that are not all -inf (the C test's
+# random rows); log_softmax has its own formulas below.
+SOFTMAX_SIGNS = {"softmax": 1, "softmin": -1, "softmax_safe": 1}
+
+
+def _softmax(family, variant, x, dy, rows, cols):
     x = x.reshape(rows, cols)
+    if family == "log_softmax":
+        return _log_softmax(variant, x, dy, rows, cols)
+    sign = SOFTMAX_SIGNS[family]
     if variant == "forward":
-        return s.softmax(x), np.zeros_like(x)
-    if variant == "backward":  # x holds the softmax output y here
+        return s.softmax(sign * x), np.zeros_like(x)
+    if variant == "backward":  # x holds the forward's output y here
         dy = dy.reshape(rows, cols)
         natural = x * (np.abs(dy) + np.sum(np.abs(dy * x), axis=-1, keepdims=True))
-        return s.softmax_backward(x, dy), natural
-    y = s.softmax(x)
+        return sign * s.softmax_backward(x, dy), natural
+    y = s.softmax(sign * x)
     eye = np.eye(cols, dtype=x.dtype)
-    return s.softmax_jacobian(x), y[:, :, None] * (eye + y[:, None, :])
+    return sign * s.softmax_jacobian(sign * x), y[:, :, None] * (eye + y[:, None, :])
+
+
+def _log_softmax(variant, x, dy, rows, cols):
+    """y = (x - max) - log(sum exp(x - max)), log(sum) as log1p of the terms
+    other than one maximum (a log of 1 + tiny in W would lose tiny's digits);
+    backward dy - exp(y) sum(dy) from the output y; Jacobian delta_ij - softmax_j."""
+    if variant == "backward":  # x holds the forward's output y here
+        dy = dy.reshape(rows, cols)
+        p = np.exp(x)
+        total = np.sum(dy, axis=-1, keepdims=True)
+        natural = np.abs(dy) + p * np.sum(np.abs(dy), axis=-1, keepdims=True)
+        return dy - p * total, natural
+    d = x - x.max(axis=-1, keepdims=True)
+    e = np.exp(d)
+    if variant == "forward":
+        others = e.copy()
+        others[np.arange(rows), np.argmax(x, axis=-1)] = 0
+        return d - np.log1p(np.sum(others, axis=-1, keepdims=True)), np.zeros_like(x)
+    p = e / np.sum(e, axis=-1, keepdims=True)
+    eye = np.eye(cols, dtype=x.dtype)
+    return eye - p[:, None, :], eye + p[:, None, :]
 
 
 def _maxout(variant, x, dy, rows, units, pieces):
@@ -264,8 +295,8 @@ def reference(name, dtype, shape, params, in0, in1=None):
     with np.errstate(all="ignore"):  # inf * 0 and overflow are part of the tests
         if family in ELEMENTWISE:
             ref, scale = _elementwise(family, variant, T, W, params, x, dy)
-        elif family == "softmax":
-            ref, scale = _softmax(variant, x, dy, *shape)
+        elif family in SOFTMAX_SIGNS or family == "log_softmax":
+            ref, scale = _softmax(family, variant, x, dy, *shape)
         elif family == "maxout":
             ref, scale = _maxout(variant, x, dy, *shape)
         else:

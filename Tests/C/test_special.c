@@ -200,6 +200,76 @@ static void softmax_rows(void) {
     }
 }
 
+/* The special rows of log_softmax (the logarithms of softmax's), softmin
+ * (softmax's rules on -x) and the safe softmax (a row of only -inf gives +0s),
+ * four rows of four per function, and the safe softmax's zero gradients. */
+static void softmax_variant_rows(void) {
+    static const char *NAME[3] = {"log_softmax", "softmin", "softmax_safe"};
+    static const double X[3][4][4] = {
+        {{1, INFINITY, 2, INFINITY}, {NAN, 1, 2, 3}, {-INFINITY, -INFINITY, -INFINITY, -INFINITY},
+         {-INFINITY, 3, -INFINITY, -INFINITY}},
+        {{1, -INFINITY, 2, -INFINITY}, {NAN, 1, 2, 3}, {INFINITY, INFINITY, INFINITY, INFINITY},
+         {INFINITY, 3, INFINITY, INFINITY}},
+        {{-INFINITY, -INFINITY, -INFINITY, -INFINITY}, {NAN, -INFINITY, -INFINITY, -INFINITY},
+         {1, INFINITY, 2, INFINITY}, {-INFINITY, 3, -INFINITY, -INFINITY}},
+    };
+    static const char *RULE[3][4] = {
+        {"+inf entries get -log(count), the rest -inf", "a row with NaN is all NaN",
+         "a row of only -inf is NaN", "-inf entries give -inf, the maximum log(1) = +0"},
+        {"-inf entries share 1, the rest 0", "a row with NaN is all NaN", "a row of only +inf is NaN",
+         "exp(min - inf) = 0"},
+        {"a row of only -inf is all +0", "a row with NaN is all NaN (also with -inf)",
+         "+inf entries share 1, the rest 0", "exp(-inf - max) = 0"},
+    };
+    int f64, k;
+    for (f64 = 0; f64 <= 1; f64++) {
+        double half_log = -log(2.0); /* -log(count) for two +inf entries, rounded to T */
+        double Y[3][4][4] = {
+            {{-INFINITY, 0, -INFINITY, 0}, {NAN, NAN, NAN, NAN}, {NAN, NAN, NAN, NAN},
+             {-INFINITY, 0, -INFINITY, -INFINITY}},
+            {{0, 0.5, 0, 0.5}, {NAN, NAN, NAN, NAN}, {NAN, NAN, NAN, NAN}, {0, 1, 0, 0}},
+            {{0, 0, 0, 0}, {NAN, NAN, NAN, NAN}, {0, 0.5, 0, 0.5}, {0, 1, 0, 0}},
+        };
+        Y[0][0][1] = Y[0][0][3] = f64 ? half_log : (double)(float)half_log;
+        for (k = 0; k < 3; k++) {
+            const fn_case *c = lookup(NAME[k], f64);
+            double x[16], y[16];
+            shape s = {0, 4, 4, 0, 0};
+            size_t r, j;
+            if (c == NULL) continue;
+            for (r = 0; r < 4; r++)
+                for (j = 0; j < 4; j++) put(c, x, r * 4 + j, X[k][r][j]);
+            check(c->call(x, NULL, y, &s, &NO) == ACT_OK, "%s special rows: status", c->symbol);
+            for (r = 0; r < 4; r++)
+                for (j = 0; j < 4; j++)
+                    check(same(get(c, y, r * 4 + j), Y[k][r][j]),
+                          "%s row %zu = [%g %g %g %g], col %zu: got %g, want %g (%s)", c->symbol, r,
+                          X[k][r][0], X[k][r][1], X[k][r][2], X[k][r][3], j, get(c, y, r * 4 + j),
+                          Y[k][r][j], RULE[k][r]);
+        }
+        {   /* the safe softmax of a row of only -inf: zero Jacobian, zero backward */
+            const fn_case *der = lookup("softmax_safe_derivative", f64), *bwd = lookup("softmax_safe_backward", f64);
+            double x[3], jac[9], y[3] = {0, 0, 0}, dy[3], dx[3];
+            shape s = {0, 1, 3, 0, 0};
+            size_t i;
+            if (der == NULL || bwd == NULL) continue;
+            for (i = 0; i < 3; i++) {
+                put(der, x, i, -INFINITY);
+                put(bwd, y, i, 0.0);
+                put(bwd, dy, i, i == 1 ? -2.5 : 4.0);
+            }
+            check(der->call(x, NULL, jac, &s, &NO) == ACT_OK, "%s: status", der->symbol);
+            for (i = 0; i < 9; i++)
+                check(get(der, jac, i) == 0, "%s(row of only -inf)[%zu] = %g, header: all zeros", der->symbol, i,
+                      get(der, jac, i));
+            check(bwd->call(y, dy, dx, &s, &NO) == ACT_OK, "%s: status", bwd->symbol);
+            for (i = 0; i < 3; i++)
+                check(get(bwd, dx, i) == 0, "%s(y = 0, finite dy)[%zu] = %g, header: dx = 0", bwd->symbol, i,
+                      get(bwd, dx, i));
+        }
+    }
+}
+
 /* Maxout ties go to the first maximum (also -0 against +0), whose value is
  * returned; the first NaN of a group wins; backward is the IEEE product. */
 static void maxout_ties(void) {
@@ -244,5 +314,6 @@ void test_special(void) {
     limits_and_zeros();
     subnormals();
     softmax_rows();
+    softmax_variant_rows();
     maxout_ties();
 }

@@ -193,6 +193,24 @@ def softmax_row(row):
     return [v / total for v in e]
 
 
+def log_softmax_row(row):
+    """Exact log_softmax of one row of representable numbers (a list of mpf).
+
+    log(sum) is log1p of the terms other than one maximum, so it stays
+    exact when those terms are far below the maximum's exp(0) = 1 (a
+    plain log(1 + tiny) at 50 digits would round tiny away).
+    """
+    top = max(row)
+    first = row.index(top)
+    log_sum = mp.log1p(mp.fsum(mp.exp(v - top) for k, v in enumerate(row) if k != first))
+    return [(v - top) - log_sum for v in row]
+
+
+def softmin_row(row):
+    """Exact softmin of one row: softmax of the negated row."""
+    return softmax_row([-v for v in row])
+
+
 def exact(values):
     """numpy float values -> mpf, exactly."""
     return [mp.mpf(float(v)) for v in np.ravel(values)]

@@ -31,9 +31,11 @@ def _calls():
         calls[family] = ((x,), params)
         calls[family + "_derivative"] = ((x,), params)
         calls[family + "_backward"] = ((x, dy), params)
-    calls["softmax"] = ((x,), {})
-    calls["softmax_derivative"] = ((x,), {})
-    calls["softmax_backward"] = ((y, dy), {})
+    # softmax and its variants; backward takes the forward's output.
+    for family in (f.name for f in FAMILIES if f.kind == "softmax"):
+        calls[family] = ((x,), {})
+        calls[family + "_derivative"] = ((x,), {})
+        calls[family + "_backward"] = ((y if family == "softmax" else getattr(activations, family)(x), dy), {})
     calls["maxout"] = ((x,), {"pieces": 3})
     calls["maxout_derivative"] = ((x,), {"pieces": 3})
     calls["maxout_backward"] = ((x, dy[:, :2]), {"pieces": 3})
@@ -66,6 +68,15 @@ def test_signatures_are_the_documented_ones():
         "softmax": "(x, axis=-1, *, out=None)",
         "softmax_backward": "(y, dy, axis=-1, *, out=None)",
         "softmax_derivative": "(x, axis=-1, *, out=None)",
+        "log_softmax": "(x, axis=-1, *, out=None)",
+        "log_softmax_backward": "(y, dy, axis=-1, *, out=None)",
+        "log_softmax_derivative": "(x, axis=-1, *, out=None)",
+        "softmin": "(x, axis=-1, *, out=None)",
+        "softmin_backward": "(y, dy, axis=-1, *, out=None)",
+        "softmin_derivative": "(x, axis=-1, *, out=None)",
+        "softmax_safe": "(x, axis=-1, *, out=None)",
+        "softmax_safe_backward": "(y, dy, axis=-1, *, out=None)",
+        "softmax_safe_derivative": "(x, axis=-1, *, out=None)",
         "maxout": "(x, pieces, axis=-1, *, out=None)",
         "maxout_backward": "(x, dy, pieces, axis=-1, *, out=None)",
     }

@@ -120,6 +120,33 @@ def test_exact_aliasing_is_in_place(dtype):
     assert np.all(x == 0)
 
 
+@pytest.mark.parametrize("name", ["log_softmax", "softmin", "softmax_safe"])
+def test_softmax_variants_check_like_softmax(name, dtype):
+    """The header: shapes, status codes, order of checks and aliasing as softmax."""
+    b = Buffers(dtype)
+    x, dy, out = b.at(b.x), b.at(b.dy), b.at(b.out)
+    forward, backward, jacobian = (symbol(name, direction, dtype) for direction in ("", "_backward", "_derivative"))
+    assert forward(NULL, NULL, 0, 5) == OK  # rows == 0: nothing to do, even with NULL
+    assert backward(NULL, NULL, NULL, 0, 0) == OK
+    assert forward(NULL, NULL, 3, 0) == SIZE  # cols == 0 with rows > 0, before NULL
+    assert jacobian(x, out, 2**20, 2**22) == SIZE  # rows*cols*cols
+    assert forward(x, NULL, 2, 4) == NULL_POINTER
+    assert backward(x, NULL, out, 2, 4) == NULL_POINTER
+    assert backward(x, b.at(b.dy, extra_bytes=1), out, 1, 4) == ALIGNMENT
+    assert forward(b.at(b.x, extra_bytes=1), NULL, 1, 4) == NULL_POINTER  # NULL before alignment
+    assert forward(x, b.at(b.x, 1), 2, 4) == OVERLAP
+    assert backward(x, dy, b.at(b.dy, 2), 2, 4) == OVERLAP
+    assert jacobian(x, x, 2, 2) == OVERLAP  # jacobian == x, cols > 1
+    assert b.untouched() and np.all(b.dy == 1)
+    with pytest.raises(activations.SizeError, match=f"act_{name}_derivative"):
+        _library.check(jacobian, jacobian(x, out, 3, 0))  # the binding names the function
+    # exact aliasing works in place: forward y == x, backward dx == dy, Jacobian == x when cols == 1
+    want = getattr(activations, name)(b.x.reshape(2, 4))
+    assert forward(x, x, 2, 4) == OK and np.array_equal(b.x.reshape(2, 4), want)
+    ones = np.array([[0.5], [-2.0]], dtype)
+    assert jacobian(ones.ctypes.data, ones.ctypes.data, 2, 1) == OK and np.all(ones == 0)
+
+
 @pytest.mark.parametrize("status, cls", [
     (NULL_POINTER, activations.NullPointerError),
     (SIZE, activations.SizeError),

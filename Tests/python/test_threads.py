@@ -39,6 +39,10 @@ CALLS = [
     ("rrelu_backward", lambda x, dy: activations.rrelu_backward(x, dy, training=True, seed=3)),
     ("softmax", lambda x, dy: activations.softmax(x.reshape(-1, 1024))),
     ("softmax_backward", lambda x, dy: activations.softmax_backward(x.reshape(-1, 512), dy.reshape(-1, 512))),
+    ("log_softmax", lambda x, dy: activations.log_softmax(x.reshape(-1, 1024))),
+    ("log_softmax_backward",
+     lambda x, dy: activations.log_softmax_backward(-abs(x).reshape(-1, 512), dy.reshape(-1, 512))),
+    ("softmin_derivative", lambda x, dy: activations.softmin_derivative(x[: 64 * 96].reshape(-1, 96))),
     ("maxout_backward", lambda x, dy: activations.maxout_backward(x, dy[: LARGE // 4], 4)),
 ]
 

@@ -10,12 +10,35 @@ enum RowKernel: Int {
   case softmaxBackward
   /// out = the cols x cols Jacobian of softmax(a) per row (b unused).
   case softmaxJacobian
+  /// The same three for softmin, and for log_softmax (backward from its
+  /// output a); the safe softmax's forward and Jacobian (its backward is
+  /// softmaxBackward). `softmaxVariant` names the row function of each.
+  case softmin
+  case softminBackward
+  case softminJacobian
+  case softmaxSafe
+  case softmaxSafeJacobian
+  case logSoftmax
+  case logSoftmaxBackward
+  case logSoftmaxJacobian
   /// Maxout on groups ("rows") of cols pieces: out = the winners of a.
   case maxout
   /// out = 1 at each group's winner in a, 0 elsewhere (b unused).
   case maxoutDerivative
   /// out = b[g] at group g's winner in a, times 0 elsewhere.
   case maxoutBackward
+}
+
+extension RowKernel {
+  /// The row function of the softmax kernels (.softmax for the others).
+  var softmaxVariant: SoftmaxVariant {
+    switch self {
+    case .softmin, .softminBackward, .softminJacobian: .softmin
+    case .softmaxSafe, .softmaxSafeJacobian: .safe
+    case .logSoftmax, .logSoftmaxBackward, .logSoftmaxJacobian: .log
+    default: .softmax
+    }
+  }
 }
 
 /// Runs `kernel` on rows `start ..< end` of rows x cols matrices.
@@ -25,12 +48,15 @@ func runRowKernel<T: ActivationScalar>(
   _ rows: Range<Int>, _ cols: Int
 ) {
   switch kernel {
-  case .softmax:
-    for r in rows { SoftmaxRows.row(a + r * cols, out + r * cols, cols) }
-  case .softmaxBackward:
-    for r in rows { SoftmaxRows.backwardRow(a + r * cols, b + r * cols, out + r * cols, cols) }
-  case .softmaxJacobian:
-    for r in rows { SoftmaxRows.jacobianRow(a + r * cols, out + r * cols * cols, cols) }
+  case .softmax, .softmin, .softmaxSafe, .logSoftmax:
+    let variant = kernel.softmaxVariant
+    for r in rows { SoftmaxRows.row(a + r * cols, out + r * cols, cols, variant) }
+  case .softmaxBackward, .softminBackward, .logSoftmaxBackward:
+    let variant = kernel.softmaxVariant
+    for r in rows { SoftmaxRows.backwardRow(a + r * cols, b + r * cols, out + r * cols, cols, variant) }
+  case .softmaxJacobian, .softminJacobian, .softmaxSafeJacobian, .logSoftmaxJacobian:
+    let variant = kernel.softmaxVariant
+    for r in rows { SoftmaxRows.jacobianRow(a + r * cols, out + r * cols * cols, cols, variant) }
   case .maxout:
     MaxoutGroups.forward(a, out, rows, cols)
   case .maxoutDerivative:

@@ -1,5 +1,7 @@
 /// Softmax over each row of a rows x cols matrix: validation, the thread
 /// split over rows and the C exports (the row kernels are in SoftmaxRows.swift).
+/// The drivers serve softmin, the safe softmax and log_softmax too (their
+/// exports are in SoftmaxVariants.swift): `kernel` picks the row function.
 enum Softmax {
   /// Work per element for the thread split (`Parallel`), scaled from the
   /// measured single-thread speeds (forward 0.33 el/ns, 2.5x slower than
@@ -15,7 +17,8 @@ enum Softmax {
 
 extension Softmax {
   static func forward<T: ActivationScalar>(
-    _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+    _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt,
+    _ kernel: RowKernel = .softmax
   ) throws(ActivationError) {
     let count = try Rows.count(rows, cols, of: T.self)
     guard rows == 0 || cols > 0 else { throw .size }
@@ -26,12 +29,13 @@ extension Softmax {
     try requireNoPartialOverlap(Region(y, count: count), Region(x, count: count))
     let c = Int(cols)
     Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: forwardCost) { range in
-      runRows(.softmax, x, x, y, range, c)
+      runRows(kernel, x, x, y, range, c)
     }
   }
 
   static func backward<T: ActivationScalar>(
-    _ y: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+    _ y: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt,
+    _ kernel: RowKernel = .softmaxBackward
   ) throws(ActivationError) {
     let count = try Rows.count(rows, cols, of: T.self)
     guard rows == 0 || cols > 0 else { throw .size }
@@ -43,12 +47,13 @@ extension Softmax {
     try requireNoPartialOverlap(Region(dx, count: count), Region(y, count: count), Region(dy, count: count))
     let c = Int(cols)
     Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: backwardCost) { range in
-      runRows(.softmaxBackward, y, dy, dx, range, c)
+      runRows(kernel, y, dy, dx, range, c)
     }
   }
 
   static func jacobian<T: ActivationScalar>(
-    _ x: UnsafePointer<T>?, _ jacobian: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+    _ x: UnsafePointer<T>?, _ jacobian: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt,
+    _ kernel: RowKernel = .softmaxJacobian
   ) throws(ActivationError) {
     let count = try Rows.count(rows, cols, of: T.self)
     let jacobianCount = try Rows.count(rows, cols, cols, of: T.self)
@@ -60,7 +65,7 @@ extension Softmax {
     try requireNoPartialOverlap(Region(jacobian, count: jacobianCount), Region(x, count: count))
     let c = Int(cols)
     Rows.forEachChunk(rows: Int(rows), elementsPerRow: c * c, cost: jacobianCost) { range in
-      runRows(.softmaxJacobian, x, x, jacobian, range, c)
+      runRows(kernel, x, x, jacobian, range, c)
     }
   }
 }

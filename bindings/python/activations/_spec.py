@@ -59,6 +59,7 @@ class Family(NamedTuple):
     forward: str  # formula of the forward pass, for the docstrings
     derivative: str  # formula of the derivative, for the docstrings
     swift: str = ""  # the Swift type with its math (elementwise kinds), for tools/gen-abi
+    backward: str = ""  # formula of the backward pass from the output (softmax kind), for the docstrings
 
 
 _ALPHA_DOC = "finite; zero and negative values are allowed"
@@ -223,6 +224,31 @@ FAMILIES = (
         (),
         "y_j = exp(x_j - max(x)) / sum_k exp(x_k - max(x))",
         "jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j)",
+        backward="dx = y * (dy - sum(dy * y))",
+    ),
+    Family(
+        "log_softmax",
+        "softmax",
+        (),
+        "y_j = (x_j - max(x)) - log(sum_k exp(x_k - max(x))) = log(softmax(x)_j)",
+        "jac[i, j] = dy_i / dx_j = delta_ij - softmax(x)_j",
+        backward="dx = dy - exp(y) * sum(dy)",
+    ),
+    Family(
+        "softmin",
+        "softmax",
+        (),
+        "y = softmax(-x)",
+        "jac[i, j] = dy_i / dx_j = -y_i * (delta_ij - y_j)",
+        backward="dx = -y * (dy - sum(dy * y))",
+    ),
+    Family(
+        "softmax_safe",
+        "softmax",
+        (),
+        "softmax(x), except that a slice of only -inf gives zeros (softmax gives NaN)",
+        "jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j) (zeros for a slice of only -inf)",
+        backward="dx = y * (dy - sum(dy * y)), softmax's (0 where y is a row of zeros)",
     ),
     Family(
         "maxout",

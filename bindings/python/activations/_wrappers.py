@@ -29,7 +29,7 @@ _SUMMARIES = {
         "Jacobian of {name} along axis:  {derivative}.\n"
         "Shape x.shape + (n,) with n = x.shape[axis]: the index at axis's position is i,\n"
         "the last index is j (for axis=-1: jac[..., i, j]).",
-        "Backward pass of {name}, from its OUTPUT y:  dx = y * (dy - sum(dy * y)) along axis.\n"
+        "Backward pass of {name}, from its OUTPUT y:  {backward} along axis.\n"
         "y and dy must have the same shape.",
     ),
     "maxout": (
