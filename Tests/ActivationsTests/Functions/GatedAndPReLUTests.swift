@@ -72,7 +72,8 @@ import Testing
     var x: [Double] = [1, 2, 3, 4]
     #expect(throws: ActivationError.overlap) {
       try x.withUnsafeMutableBufferPointer { x in
-        try GatedUnit.glu.forward(UnsafeBufferPointer(x), into: x, rows: 2, cols: 1)
+        // y (2 values) at x's start: shorter than x, so an overlap.
+        try GatedUnit.glu.forward(UnsafeBufferPointer(x), into: UnsafeMutableBufferPointer(rebasing: x[0..<2]), rows: 2, cols: 1)
       }
     }
     #expect(throws: ActivationError.size) {
