@@ -748,6 +748,117 @@ act_status act_maxout_derivative_f64(const double *x, double *d, size_t rows, si
 act_status act_maxout_backward_f64(const double *x, const double *dy, double *dx,
                                    size_t rows, size_t units, size_t pieces);
 
+/* ---- prelu(weight, num_weights): leaky ReLU with learned slopes ----------
+ *   x is rows x channels (row-major); element (r, c) uses w = weight[c] when
+ *   num_weights == channels (one slope per channel), w = weight[0] when
+ *   num_weights == 1 (one shared slope).  PyTorch's prelu(input, weight),
+ *   whose channels are dimension 1: pass rows x channels with the channels
+ *   last (e.g. NHWC, or N x C).
+ *     f(x)  = x if x >= 0, else w * x       (f(-0) = -0 whatever w, as
+ *                                            leaky_relu; PyTorch gives w * -0)
+ *     f'(x) = 1 if x > 0,  else w           (f'(0) = w, as leaky_relu and
+ *                                            PyTorch's prelu backward)
+ *   Backward (one call; dx has x's shape, dweight num_weights values):
+ *     dx[r,c]    = dy[r,c] * f'(x[r,c])      (the IEEE product, bitwise)
+ *     dweight[k] = sum of dy[r,c] * x[r,c] over the elements using weight k
+ *                  with x[r,c] < 0 or NaN; elements with x >= 0 (-0
+ *                  included) add nothing.  dweight is OVERWRITTEN (not
+ *                  accumulated into); with rows * channels == 0 it is set to
+ *                  zeros.
+ *   The sums are compensated (each product split exactly by fma, TwoSum for
+ *   the additions), so each dweight[k] is its exact value rounded about once
+ *   (measured: within 0.5 ulp); their order of addition depends only on the
+ *   shape, so the result is bitwise the same for every thread count and
+ *   instruction set.  An infinite or NaN sum is returned as the plain IEEE
+ *   sum (a NaN x or dy where x < 0 gives NaN; inf * 0 gives NaN).
+ *   Parameters: num_weights == 1 or num_weights == channels (anything else
+ *   -> ACT_ERR_PARAMETER); every weight finite (else ACT_ERR_PARAMETER, all
+ *   checked before anything is written).  Zero and negative slopes are
+ *   allowed.  PyTorch's module initializes the slopes to 0.25.
+ *   Edges: f(+inf) = +inf, f(-inf) = w * -inf (NaN for w = 0);
+ *   f(NaN) = NaN, f'(NaN) = NaN.
+ *   Checks: size first (rows * channels as for the row functions, and
+ *   num_weights * sizeof(T) <= PTRDIFF_MAX).  Nothing to compute: forward
+ *   and derivative with rows * channels == 0; backward only with
+ *   rows * channels == 0 and num_weights == 0 (it has gradients to write
+ *   otherwise).  y, d and dx may be x itself (dx also dy) and may equal
+ *   weight only exactly (same address and length); dweight must not
+ *   overlap any other array at all (else ACT_ERR_OVERLAP).
+ *   Accuracy: exact for f, f' and dx (one correctly rounded product);
+ *   dweight as above.
+ */
+act_status act_prelu_f32(const float *x, float *y, size_t rows, size_t channels,
+                         const float *weight, size_t num_weights);
+act_status act_prelu_derivative_f32(const float *x, float *d, size_t rows, size_t channels,
+                                    const float *weight, size_t num_weights);
+act_status act_prelu_backward_f32(const float *x, const float *dy, float *dx, float *dweight,
+                                  size_t rows, size_t channels, const float *weight, size_t num_weights);
+act_status act_prelu_f64(const double *x, double *y, size_t rows, size_t channels,
+                         const double *weight, size_t num_weights);
+act_status act_prelu_derivative_f64(const double *x, double *d, size_t rows, size_t channels,
+                                    const double *weight, size_t num_weights);
+act_status act_prelu_backward_f64(const double *x, const double *dy, double *dx, double *dweight,
+                                  size_t rows, size_t channels, const double *weight, size_t num_weights);
+
+/* ---- gated linear units: glu, swiglu -------------------------------------
+ *   x is rows x (2 * cols): each row is [a | b], a = x[r, 0 .. cols-1],
+ *   b = x[r, cols .. 2*cols-1] (PyTorch's glu(x, dim=-1) split).  y is
+ *   rows x cols:
+ *     glu:     y = a * sigma(b)                  g = sigma = 1 / (1 + exp(-b))
+ *     swiglu:  y = a * silu(b) = a * b * sigma(b)   g = silu
+ *   (PyTorch's glu; swiglu as in Shazeer's "GLU variants", the gate silu
+ *   applied to the second half, beta = 1.)
+ *   Derivative (x's shape): the two partials of y[r,j],
+ *     d[r, j]        = dy/da = g(b)
+ *     d[r, cols + j] = dy/db = a * g'(b)
+ *   (sigma' = sigma (1 - sigma); silu' = sigma + b sigma').
+ *   Backward (dy rows x cols, dx x's shape): dx = dy[r,j] * d in both halves,
+ *   the IEEE product, bitwise equal to multiplying the derivative by dy.
+ *   a * g(b) and a * g'(b) are formed from the two-term sigma (and, for
+ *   swiglu, the exact two-term a * b) before the final scaling by exp's
+ *   power of two, and rounded once: subnormal results included.
+ *   Special values: NaN in a or b gives NaN in y and in dy/db; dy/da = g(b)
+ *   is NaN only for NaN b.  Where a or b is infinite the results are the
+ *   IEEE products of a with the exact gate values and their limits
+ *   (sigma(-inf) = 0, sigma(+inf) = 1, silu(-inf) = -0, silu(+inf) = +inf,
+ *   g'(-inf) = 0, sigma'(+inf) = 0, silu'(+inf) = 1): glu(inf, b) = inf for
+ *   every b > -inf however small sigma(b) is, glu(inf, -inf) = NaN
+ *   (inf * 0), glu(a, -inf) = 0 signed like a.  a = +-0 gives zeros signed
+ *   as the product.
+ *   Shapes: rows * 2 * cols overflowing -> ACT_ERR_SIZE; cols == 0 with
+ *   rows > 0 -> ACT_ERR_SIZE (as softmax); rows == 0 -> ACT_OK.  y is
+ *   shorter than x, so y == x is ACT_ERR_OVERLAP (writing rows over later
+ *   rows' inputs is not safe with threads); d and dx may be x itself (in
+ *   place: each pair is read before its outputs are written); dx == dy
+ *   (a different length) is ACT_ERR_OVERLAP.
+ *   Parameters: none.
+ *   Accuracy (y and both partials), asserted by the tests: <= 1 ulp in both
+ *   types.  Measured against mpmath (Tests/python/test_gated.py: a over 80
+ *   binades and subnormals, b through the tails where the results are
+ *   subnormal), largest of y, dy/da, dy/db: glu float 0.6558, 0.7239,
+ *   0.6558, double 0.6590, 0.7417, 0.6590; swiglu float 0.6199, 0.7355,
+ *   0.6680, double 0.6878, 0.7196, 0.6239.
+ *   swiglu's dy/db = a silu'(b) crosses 0 at b0 = -1.2785: within
+ *   |b - b0| <= 1/4 the bound is |a| times 1 ulp of 2^-4 (the interior-zero
+ *   rule above).  Limits: for |a| (glu) or |a b| (swiglu) above 2^100 with
+ *   b below -174 (float) / -1416 (double) the result is flushed to 0
+ *   although its exact value may be a tiny nonzero number (as swish); where
+ *   a * b overflows T, swiglu scales a by 2^-63 (float) / 2^-511 (double)
+ *   first, and results below the normal range are then rounded twice.
+ */
+act_status act_glu_f32(const float *x, float *y, size_t rows, size_t cols);
+act_status act_glu_derivative_f32(const float *x, float *d, size_t rows, size_t cols);
+act_status act_glu_backward_f32(const float *x, const float *dy, float *dx, size_t rows, size_t cols);
+act_status act_glu_f64(const double *x, double *y, size_t rows, size_t cols);
+act_status act_glu_derivative_f64(const double *x, double *d, size_t rows, size_t cols);
+act_status act_glu_backward_f64(const double *x, const double *dy, double *dx, size_t rows, size_t cols);
+act_status act_swiglu_f32(const float *x, float *y, size_t rows, size_t cols);
+act_status act_swiglu_derivative_f32(const float *x, float *d, size_t rows, size_t cols);
+act_status act_swiglu_backward_f32(const float *x, const float *dy, float *dx, size_t rows, size_t cols);
+act_status act_swiglu_f64(const double *x, double *y, size_t rows, size_t cols);
+act_status act_swiglu_derivative_f64(const double *x, double *d, size_t rows, size_t cols);
+act_status act_swiglu_backward_f64(const double *x, const double *dy, double *dx, size_t rows, size_t cols);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

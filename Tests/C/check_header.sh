@@ -105,6 +105,8 @@ cat > "$tmp/def_names.c" <<'C'
 #define ACT_ELEMENTWISE(name, PARAMS, ulps) SIX(name)
 #define ACT_SOFTMAX(name, ulps) SIX(name)
 #define ACT_MAXOUT(name, ulps) SIX(name)
+#define ACT_GATED(name, ulps) SIX(name)
+#define ACT_PRELU(name, ulps) SIX(name)
 #include "functions.def"
 C
 gcc -E -P -I Tests/C "$tmp/def_names.c" | tr -s ' \t' '\n\n' | grep '^act_' | sort -u > "$tmp/def.txt"

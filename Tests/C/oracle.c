@@ -56,8 +56,10 @@ int oracle_reference(const fn_case *c, const shape *s, const params *p,
     case_counts(c, s, count);
     if (c->kind == KIND_ELEMENTWISE)
         shp = Py_BuildValue("(n)", (Py_ssize_t)s->n);
-    else if (c->kind == KIND_SOFTMAX)
+    else if (c->kind == KIND_SOFTMAX || c->kind == KIND_GATED)
         shp = Py_BuildValue("(nn)", (Py_ssize_t)s->rows, (Py_ssize_t)s->cols);
+    else if (c->kind == KIND_PRELU)
+        shp = Py_BuildValue("(nnn)", (Py_ssize_t)s->rows, (Py_ssize_t)s->cols, (Py_ssize_t)s->units);
     else
         shp = Py_BuildValue("(nnn)", (Py_ssize_t)s->rows, (Py_ssize_t)s->units,
                             (Py_ssize_t)s->pieces);

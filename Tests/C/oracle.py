@@ -273,6 +273,46 @@ def _maxout(variant, x, dy, rows, units, pieces):
     return ref, np.zeros_like(ref)
 
 
+def _gated(family, variant, x, dy, rows, cols):
+    """glu and swiglu in the working type: x = [a | b] per row."""
+    x = x.reshape(rows, 2 * cols)
+    a, b = x[:, :cols], x[:, cols:]
+    s_b, s_minus = _sigma(b), _sigma(-b)
+    if family == "glu":
+        gate, slope, slope_scale = s_b, a * s_b * s_minus, np.zeros_like(a)
+        value = a * s_b
+    else:  # swiglu: silu(b) = b sigma(b), silu'(b) = sigma(b) (1 + b sigma(-b)), which cancels near -1.28
+        gate, slope = b * s_b, a * s_b * (1 + b * s_minus)
+        slope_scale = np.abs(a) * s_b * (1 + np.abs(b) * s_minus)
+        value = a * b * s_b
+    if variant == "forward":
+        return value, np.zeros_like(value)
+    derivative = np.concatenate([gate, slope], axis=1)
+    scale = np.concatenate([np.zeros_like(gate), slope_scale], axis=1)
+    if variant == "derivative":
+        return derivative, scale
+    dy = np.tile(dy.reshape(rows, cols), 2)
+    return dy * derivative, np.abs(dy) * scale
+
+
+def _prelu(variant, x, dy, rows, channels, weights):
+    """prelu in T (exact): the C wrappers' weights PRELU_WEIGHT(k) = 0.25 - 0.125 (k mod 7)."""
+    k = np.arange(weights)
+    w = (0.25 - 0.125 * (k % 7)).astype(x.dtype)
+    x = x.reshape(rows, channels)
+    w = w if weights == channels and weights > 1 else np.full(channels, w[0], x.dtype)
+    if variant == "forward":
+        ref = np.where(x >= 0, x, w * x)
+    else:
+        ref = np.where(x > 0, x.dtype.type(1), w)
+        if variant == "backward":
+            ref = dy.reshape(rows, channels) * ref
+    return ref, np.zeros_like(ref)
+
+
+EXACT.add("prelu")
+
+
 def reference(name, dtype, shape, params, in0, in1=None):
     """The snippets' result for one library call.
 
@@ -299,6 +339,10 @@ def reference(name, dtype, shape, params, in0, in1=None):
             ref, scale = _softmax(family, variant, x, dy, *shape)
         elif family == "maxout":
             ref, scale = _maxout(variant, x, dy, *shape)
+        elif family in ("glu", "swiglu"):
+            ref, scale = _gated(family, variant, x, dy, *shape)
+        elif family == "prelu":
+            ref, scale = _prelu(variant, x, dy, *shape)
         else:
             raise KeyError("no snippet for " + name)
         ref = np.asarray(ref, dtype=W)

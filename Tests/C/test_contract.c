@@ -61,6 +61,8 @@ static shape small_shape(const fn_case *c) {
     if (c->kind == KIND_ELEMENTWISE) s.n = 8;
     if (c->kind == KIND_SOFTMAX) { s.rows = 2; s.cols = 4; }
     if (c->kind == KIND_MAXOUT) { s.rows = 2; s.units = 3; s.pieces = 2; }
+    if (c->kind == KIND_GATED) { s.rows = 2; s.cols = 3; }
+    if (c->kind == KIND_PRELU) { s.rows = 2; s.cols = 4; s.units = 4; }
     return s;
 }
 
@@ -96,6 +98,9 @@ static size_t bad_params(const fn_case *c, params out[8]) {
         out[n] = GOOD; out[n++].upper = INFINITY;
         out[n] = GOOD; out[n++].lower = -INFINITY;
         out[n] = GOOD; out[n].lower = -max; out[n++].upper = max;        /* upper - lower = inf */
+    } else if (c->params == PARAMS_WEIGHTS) {
+        out[n] = GOOD; out[n++].seed = PRELU_NAN_WEIGHT;                 /* a NaN weight */
+        out[n] = GOOD; out[n++].seed = PRELU_INF_WEIGHT;                 /* an infinite weight */
     }
     return n;
 }
@@ -154,6 +159,32 @@ static void test_sizes(const fn_case *c) {
         zero[3].rows = 0; zero[3].units = 0; zero[3].pieces = 0;
         nzero = 4;
     }
+    if (c->kind == KIND_GATED || c->kind == KIND_PRELU) {
+        /* x is rows x 2cols (gated) or rows x cols (prelu, cols = channels) */
+        memset(bad, 0, sizeof bad);
+        memset(zero, 0, sizeof zero);
+        bad[0].rows = 4 * G;  bad[0].cols = 4 * G;      /* rows*cols overflows */
+        bad[1].rows = 1;      bad[1].cols = big;
+        bad[2].rows = G;      bad[2].cols = G;          /* 2^62 elements (gated 2^63), *size wraps */
+        bad[3].rows = SIZE_MAX; bad[3].cols = 2;
+        nbad = 4;
+        if (c->kind == KIND_GATED) {
+            bad[4].rows = 2; bad[4].cols = 0;           /* cols == 0 with rows > 0 */
+            bad[5].rows = 1; bad[5].cols = big / 2;     /* 2*cols*sizeof(T) > PTRDIFF_MAX */
+            nbad = 6;
+            zero[0].rows = 0; zero[0].cols = 4;
+            zero[1].rows = 0; zero[1].cols = 0;
+            nzero = 2;
+        } else {
+            for (i = 0; i < nbad; i++) bad[i].units = 1;
+            bad[4].rows = 1; bad[4].cols = 1; bad[4].units = big;   /* num_weights*sizeof(T) */
+            nbad = 5;
+            /* nothing to compute: no element and (for the backward) no weight */
+            zero[0].rows = 0; zero[0].cols = 0; zero[0].units = 0;
+            zero[1].rows = 3; zero[1].cols = 0; zero[1].units = 0;
+            nzero = 2;
+        }
+    }
     fill_arena(c);
     for (i = 0; i < nbad; i++) {
         /* size is checked first: before NULL pointers and bad parameters */
@@ -200,10 +231,18 @@ static void test_sizes(const fn_case *c) {
         s.rows = 1; s.cols = 1000;
         expect(c, "rows 1 cols 1000, NULL pointers", NULL, NULL, NULL, &s, &p,
                ACT_ERR_NULL_POINTER, 0);
-    } else {
+    } else if (c->kind == KIND_MAXOUT) {
         s.rows = 1; s.units = 1; s.pieces = big - 1;
         expect(c, "rows 1 units 1 pieces PTRDIFF_MAX/sizeof(T) (valid), NULL pointers", NULL,
                NULL, NULL, &s, &p, ACT_ERR_NULL_POINTER, 0);
+    } else if (c->kind == KIND_GATED) {
+        s.rows = 1; s.cols = (big - 1) / 2;
+        expect(c, "rows 1 cols PTRDIFF_MAX/sizeof(T)/2 (valid), NULL pointers", NULL, NULL, NULL,
+               &s, &p, ACT_ERR_NULL_POINTER, 0);
+    } else {
+        s.rows = 1; s.cols = big - 1; s.units = 1;
+        expect(c, "rows 1 channels PTRDIFF_MAX/sizeof(T) (valid), NULL pointers", NULL, NULL, NULL,
+               &s, &p, ACT_ERR_NULL_POINTER, 0);
     }
 }
 
@@ -260,6 +299,33 @@ static void test_pointers_and_params(const fn_case *c) {
         /* parameter before overlap: out overlapping in0 partially */
         strcat(what, " and overlap");
         expect(c, what, at(c, 0, 0), P1(c), at(c, 1, 0), &s, &bad[i], ACT_ERR_PARAMETER, 0);
+    }
+    if (c->kind == KIND_PRELU) {
+        const size_t counts[] = {0, 2, 3, 5, 8};
+        for (i = 0; i < sizeof counts / sizeof *counts; i++) {
+            sb = s;
+            sb.units = counts[i];
+            sprintf(what, "num_weights %zu with 4 channels", counts[i]);
+            expect(c, what, P0(c), P1(c), P2(c), &sb, &GOOD, ACT_ERR_PARAMETER, 0);
+            strcat(what, " and overlap");
+            expect(c, what, at(c, 0, 0), P1(c), at(c, 1, 0), &sb, &GOOD, ACT_ERR_PARAMETER, 0);
+        }
+        sb = s;
+        sb.units = 1;
+        expect(c, "num_weights 1 (one shared weight)", P0(c), P1(c), P2(c), &sb, &GOOD, ACT_OK, 1);
+        if (c->variant == VARIANT_BACKWARD) {
+            size_t k;
+            int zeros = 1;
+            sb.rows = 0;
+            sb.units = 4;
+            for (k = 0; k < 4; k++) prelu_dweight[k] = 99.0;
+            expect(c, "rows 0 with 4 weights: dweight is written", P0(c), P1(c), P2(c), &sb, &GOOD,
+                   ACT_OK, 1);
+            for (k = 0; k < 4; k++) zeros &= get(c, prelu_dweight, k) == 0;
+            check(zeros, "%s: rows 0 sets the 4 weight gradients to 0", c->symbol);
+            expect(c, "rows 0 with 4 weights and NULL x", NULL, P1(c), P2(c), &sb, &GOOD,
+                   ACT_ERR_NULL_POINTER, 0);
+        }
     }
     if (c->kind == KIND_MAXOUT) {
         sb = s;

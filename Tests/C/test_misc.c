@@ -85,6 +85,7 @@ void test_strings_and_threads(void) {
 /* Large calls, run with 1, 2, 3 and 8 threads: the outputs must be the same bits. */
 void test_threads(void) {
     static const int THREADS[] = {2, 3, 8};
+    static double dweight[PRELU_MAX_WEIGHTS];
     size_t i, count[3];
     for (i = 0; i < NCASES; i++) {
         const fn_case *c = &CASES[i];
@@ -96,6 +97,10 @@ void test_threads(void) {
         if (c->kind == KIND_ELEMENTWISE) s.n = ((size_t)1 << 20) + 3;
         else if (c->kind == KIND_SOFTMAX && c->variant == VARIANT_DERIVATIVE) { s.rows = 129; s.cols = 97; }
         else if (c->kind == KIND_SOFTMAX) { s.rows = 2049; s.cols = 513; }
+        else if (c->kind == KIND_GATED) { s.rows = 2049; s.cols = 257; }
+        /* prelu: column groups in double, a flat array of 3 channels (many blocks) in float */
+        else if (c->kind == KIND_PRELU && c->size == sizeof(double)) { s.rows = 4099; s.cols = 70; s.units = 70; }
+        else if (c->kind == KIND_PRELU) { s.rows = (size_t)1 << 18; s.cols = 3; s.units = 3; }
         else { s.rows = 1025; s.units = 341; s.pieces = 3; }
         case_counts(c, &s, count);
         in0 = xmalloc(count[0] * c->size);
@@ -106,6 +111,7 @@ void test_threads(void) {
         act_set_num_threads(1);
         st = c->call(in0, in1, ref, &s, &p);
         check(st == ACT_OK, "%s large call: status %d", c->symbol, st);
+        memcpy(dweight, prelu_dweight, sizeof dweight);
         for (t = 0; t < sizeof THREADS / sizeof *THREADS; t++) {
             act_set_num_threads(THREADS[t]);
             memset(out, 0, count[2] * c->size);
@@ -113,6 +119,9 @@ void test_threads(void) {
             check(st == ACT_OK && memcmp(out, ref, count[2] * c->size) == 0,
                   "%s: %d threads give the same bits as 1 thread (%zu elements)", c->symbol,
                   THREADS[t], count[2]);
+            if (c->kind == KIND_PRELU && c->variant == VARIANT_BACKWARD)
+                check(memcmp(dweight, prelu_dweight, s.units * c->size) == 0,
+                      "%s: %d threads give the same weight gradients as 1 thread", c->symbol, THREADS[t]);
         }
         free(in0);
         free(in1);

@@ -309,7 +309,58 @@ static void maxout_ties(void) {
     }
 }
 
+/* prelu's kinks and signed zeros; the gated units' infinities (IEEE
+ * products of a with the exact gate values and limits). */
+static void prelu_and_gated(void) {
+    int f64;
+    for (f64 = 0; f64 <= 1; f64++) {
+        const fn_case *fwd = lookup("prelu", f64), *der = lookup("prelu_derivative", f64),
+                      *glu = lookup("glu", f64), *swiglu = lookup("swiglu", f64),
+                      *glu_d = lookup("glu_derivative", f64);
+        double x[8], y[8], d[8];
+        double deep = f64 ? -800.0 : -200.0; /* sigma(deep) is 0 in T, but positive */
+        shape s = {0, 1, 2, 1, 0};            /* prelu: 1 row, 2 channels, one weight (0.25) */
+        size_t i;
+        if (!fwd || !der || !glu || !swiglu || !glu_d) continue;
+        put(fwd, x, 0, -0.0);
+        put(fwd, x, 1, 0.0);
+        check(fwd->call(x, NULL, y, &s, &NO) == ACT_OK && der->call(x, NULL, d, &s, &NO) == ACT_OK,
+              "%s: status", fwd->symbol);
+        check(same(get(fwd, y, 0), -0.0), "%s(-0) = %g, header: f(-0) = -0", fwd->symbol, get(fwd, y, 0));
+        for (i = 0; i < 2; i++)
+            check(same(get(der, d, i), 0.25), "%s(%s0) = %g, header: f'(0) = w", der->symbol,
+                  i ? "+" : "-", get(der, d, i));
+        {
+            static const double A[4] = {INFINITY, INFINITY, 2.0, -2.0};
+            double b[4];
+            static const double GLU[4] = {INFINITY, NAN, 0.0, -0.0};
+            static const double SWIGLU[4] = {-INFINITY, NAN, -0.0, 0.0};
+            static const double SLOPE[4] = {INFINITY, NAN, 0.0, -0.0}; /* a * sigma'(b) */
+            shape g = {0, 4, 1, 0, 0}; /* 4 rows of [a | b] */
+            b[0] = deep; b[1] = -INFINITY; b[2] = -INFINITY; b[3] = -INFINITY;
+            for (i = 0; i < 4; i++) { put(glu, x, 2 * i, A[i]); put(glu, x, 2 * i + 1, b[i]); }
+            check(glu->call(x, NULL, y, &g, &NO) == ACT_OK, "%s: status", glu->symbol);
+            for (i = 0; i < 4; i++)
+                check(same(get(glu, y, i), GLU[i]), "%s(a=%g, b=%g) = %g, header: %g (a * sigma(b), IEEE)",
+                      glu->symbol, A[i], b[i], get(glu, y, i), GLU[i]);
+            check(swiglu->call(x, NULL, y, &g, &NO) == ACT_OK, "%s: status", swiglu->symbol);
+            for (i = 0; i < 4; i++)
+                check(same(get(swiglu, y, i), SWIGLU[i]), "%s(a=%g, b=%g) = %g, header: %g (a * silu(b), IEEE)",
+                      swiglu->symbol, A[i], b[i], get(swiglu, y, i), SWIGLU[i]);
+            {
+                double dd[8];
+                check(glu_d->call(x, NULL, dd, &g, &NO) == ACT_OK, "%s: status", glu_d->symbol);
+                for (i = 0; i < 4; i++)
+                    check(same(get(glu_d, dd, 2 * i + 1), SLOPE[i]),
+                          "%s(a=%g, b=%g): dy/db = %g, header: %g", glu_d->symbol, A[i], b[i],
+                          get(glu_d, dd, 2 * i + 1), SLOPE[i]);
+            }
+        }
+    }
+}
+
 void test_special(void) {
+    prelu_and_gated();
     nan_everywhere();
     limits_and_zeros();
     subnormals();

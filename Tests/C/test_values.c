@@ -223,7 +223,13 @@ static void test_elementwise(const fn_case *c) {
 static void test_rows(const fn_case *c) {
     static const size_t SOFTMAX_SHAPES[][2] = {{1, 1}, {1, 7}, {3, 5}, {4, 16}, {2, 33}, {5, 100}, {3, 257}};
     static const size_t MAXOUT_SHAPES[][3] = {{1, 1, 1}, {2, 3, 1}, {3, 4, 2}, {2, 5, 3}, {4, 7, 4}, {3, 9, 5}, {5, 33, 2}};
+    /* gated: rows, cols (x is rows x 2cols); prelu: rows, channels, num_weights */
+    static const size_t GATED_SHAPES[][2] = {{1, 1}, {2, 3}, {3, 16}, {4, 17}, {2, 40}, {5, 100}};
+    static const size_t PRELU_SHAPES[][3] = {{1, 1, 1}, {5, 3, 3}, {5, 3, 1}, {7, 16, 16}, {9, 17, 17},
+                                             {3, 40, 1}, {300, 7, 7}, {4, 5, 1}};
     size_t nshapes = c->kind == KIND_SOFTMAX ? sizeof SOFTMAX_SHAPES / sizeof *SOFTMAX_SHAPES
+                     : c->kind == KIND_GATED ? sizeof GATED_SHAPES / sizeof *GATED_SHAPES
+                     : c->kind == KIND_PRELU ? sizeof PRELU_SHAPES / sizeof *PRELU_SHAPES
                                              : sizeof MAXOUT_SHAPES / sizeof *MAXOUT_SHAPES;
     size_t k, count[3];
     const params none = {0, 0, 0, 0, 0};
@@ -235,6 +241,15 @@ static void test_rows(const fn_case *c) {
             s.rows = SOFTMAX_SHAPES[k][0];
             s.cols = SOFTMAX_SHAPES[k][1];
             sprintf(what, "rows %zu cols %zu", s.rows, s.cols);
+        } else if (c->kind == KIND_GATED) {
+            s.rows = GATED_SHAPES[k][0];
+            s.cols = GATED_SHAPES[k][1];
+            sprintf(what, "rows %zu cols %zu", s.rows, s.cols);
+        } else if (c->kind == KIND_PRELU) {
+            s.rows = PRELU_SHAPES[k][0];
+            s.cols = PRELU_SHAPES[k][1];
+            s.units = PRELU_SHAPES[k][2];
+            sprintf(what, "rows %zu channels %zu num_weights %zu", s.rows, s.cols, s.units);
         } else {
             s.rows = MAXOUT_SHAPES[k][0];
             s.units = MAXOUT_SHAPES[k][1];

@@ -39,10 +39,19 @@ def _calls():
     calls["maxout"] = ((x,), {"pieces": 3})
     calls["maxout_derivative"] = ((x,), {"pieces": 3})
     calls["maxout_backward"] = ((x, dy[:, :2]), {"pieces": 3})
+    weight = np.linspace(-0.5, 0.75, SHAPE[-1])
+    calls["prelu"] = ((x, weight), {})
+    calls["prelu_derivative"] = ((x, weight), {})
+    for name in ("glu", "swiglu"):
+        calls[name] = ((x,), {})
+        calls[name + "_derivative"] = ((x,), {})
+        calls[name + "_backward"] = ((x, dy[:, :3]), {})
     return calls
 
 
 CALLS = _calls()
+# Functions returning a pair of arrays (tested in test_prelu.py).
+PAIR_RESULTS = {"prelu_backward"}
 
 
 def run(name, dtype=None, **overrides):
@@ -54,7 +63,7 @@ def run(name, dtype=None, **overrides):
 
 def test_every_family_has_three_public_functions():
     names = {family.name + direction for family in FAMILIES for direction in DIRECTIONS}
-    assert names == set(CALLS)
+    assert names == set(CALLS) | PAIR_RESULTS
     assert names <= set(activations.__all__)
 
 
@@ -165,6 +174,10 @@ def test_empty_input_gives_an_empty_result(shape, name, dtype):
     inputs = [np.zeros(shape, dtype) for _ in arrays]
     if name == "maxout_backward":  # dy has the forward's shape
         inputs[1] = np.zeros(shape[:-1] + (shape[-1] // 3,), dtype)
+    if name in ("glu_backward", "swiglu_backward"):
+        inputs[1] = np.zeros(shape[:-1] + (shape[-1] // 2,), dtype)
+    if name.startswith("prelu"):  # one weight per channel
+        inputs[-1] = np.zeros(shape[-1:], dtype)
     got = getattr(activations, name)(*inputs, **params)
     assert got.size == 0 and got.dtype == dtype
 

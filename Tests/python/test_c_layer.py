@@ -179,3 +179,71 @@ def test_status_messages_are_distinct_ascii_and_unknown_otherwise():
 def test_version_format():
     assert re.fullmatch(r"\d+\.\d+\.\d+", activations.version())
     assert activations.__version__ == activations.version()
+
+
+# --- prelu and the gated units --------------------------------------------------------
+
+
+def test_prelu_status_codes(dtype):
+    b = Buffers(dtype, n=16)
+    x, dy, out = b.at(b.x), b.at(b.dy), b.at(b.out)
+    weight = np.array([0.25, -0.5, 0.1, 2.0], dtype)
+    dweight = np.full(4, SENTINEL, dtype)
+    w, g = weight.ctypes.data, dweight.ctypes.data
+    forward, backward = symbol("prelu", "", dtype), symbol("prelu", "_backward", dtype)
+    assert forward(x, out, 4, 4, w, 4) == OK and forward(x, out, 4, 4, w, 1) == OK
+    b.out[:] = SENTINEL
+    # NULL pointers, the weights' included
+    assert forward(x, out, 4, 4, NULL, 4) == NULL_POINTER
+    assert backward(x, dy, out, NULL, 4, 4, w, 4) == NULL_POINTER
+    assert backward(x, NULL, out, g, 4, 4, w, 4) == NULL_POINTER
+    # num_weights must be 1 or channels; weights finite; both before overlap
+    for count in (0, 2, 3, 5):
+        assert forward(x, out, 4, 4, w, count) == PARAMETER
+        assert backward(x, dy, out, g, 4, 4, w, count) == PARAMETER
+    assert forward(x, b.at(b.x, 1), 4, 4, w, 3) == PARAMETER
+    for bad in (np.nan, np.inf, -np.inf):
+        weights = weight.copy()
+        weights[3] = bad
+        assert forward(x, out, 4, 4, weights.ctypes.data, 4) == PARAMETER
+        assert symbol("prelu", "_derivative", dtype)(x, out, 4, 4, weights.ctypes.data, 4) == PARAMETER
+    # sizes: first, before NULL and parameters
+    assert forward(NULL, NULL, 2**40, 2**40, NULL, 7) == SIZE
+    assert backward(NULL, NULL, NULL, NULL, 1, 1, NULL, PTRDIFF_MAX // b.dtype.itemsize + 1) == SIZE
+    # nothing to compute
+    assert forward(NULL, NULL, 0, 4, NULL, 3) == OK
+    assert backward(NULL, NULL, NULL, NULL, 5, 0, NULL, 0) == OK
+    # misaligned weight or dweight
+    assert forward(x, out, 4, 4, w + 1, 4) == ALIGNMENT
+    assert backward(x, dy, out, g + 2, 4, 4, w, 4) == ALIGNMENT
+    # dweight overlapping any other array, even exactly; dx partially overlapping an input
+    assert backward(x, dy, out, b.at(b.out, 10), 1, 16, w, 1) == OVERLAP
+    assert backward(x, dy, out, b.at(b.x, 3), 1, 16, w, 1) == OVERLAP
+    assert backward(x, dy, out, w, 4, 4, w, 4) == OVERLAP
+    assert backward(x, dy, b.at(b.dy, 1), g, 4, 4, w, 4) == OVERLAP
+    assert b.untouched() and np.all(dweight == SENTINEL)
+    # rows 0: the gradients are written (zeros)
+    assert backward(x, dy, out, g, 0, 4, w, 4) == OK
+    assert np.all(dweight == 0)
+
+
+def test_gated_status_codes(dtype):
+    b = Buffers(dtype, n=16)
+    x, dy, out = b.at(b.x), b.at(b.dy), b.at(b.out)
+    for name in ("glu", "swiglu"):
+        forward, derivative = symbol(name, "", dtype), symbol(name, "_derivative", dtype)
+        backward = symbol(name, "_backward", dtype)
+        assert forward(x, out, 2, 0) == SIZE  # cols == 0 with rows > 0, as softmax
+        assert forward(NULL, NULL, 2**62, 2) == SIZE  # rows * 2 * cols overflows
+        assert backward(NULL, NULL, NULL, 1, PTRDIFF_MAX // b.dtype.itemsize // 2 + 1) == SIZE
+        assert forward(NULL, NULL, 0, 3) == OK
+        assert forward(x, NULL, 2, 4) == NULL_POINTER
+        assert derivative(x, b.at(b.out, extra_bytes=1), 2, 4) == ALIGNMENT
+        assert forward(x, x, 2, 4) == OVERLAP  # y is shorter than x: y == x is an overlap
+        assert backward(x, dy, dy, 2, 4) == OVERLAP  # dx (x's shape) == dy (the forward's)
+        assert b.untouched()
+        x_copy = b.x.copy()
+        want = getattr(activations, name + "_derivative")(x_copy.reshape(2, 8))
+        assert derivative(x, x, 2, 4) == OK  # in place
+        assert np.array_equal(b.x, want.ravel())
+        b.x[:] = x_copy

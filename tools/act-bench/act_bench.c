@@ -102,6 +102,15 @@ UNARY(celu, ELU_F32, ELU_F64)
   }                                                                                                         \
   static act_status maxout_b_##t(const void *x, const void *g, void *dx, size_t n, size_t c) {             \
     return act_maxout_backward_##t(x, g, dx, 1, n / c, c);                                                  \
+  }                                                                                                         \
+  static act_status prelu_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {               \
+    static const T weight[64] = {0.25};                                                                     \
+    (void)g, (void)c;                                                                                       \
+    return act_prelu_##t(x, y, n / 64, 64, weight, 64);                                                     \
+  }                                                                                                         \
+  static act_status swiglu_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {              \
+    (void)g, (void)c;                                                                                       \
+    return act_swiglu_##t(x, y, n / 2048, 1024);                                                            \
   }
 ROWS(float, f32)
 ROWS(double, f64)
@@ -145,6 +154,8 @@ static const struct kind kinds[] = {
     {"maxout", "forward", maxout_f_f32, maxout_f_f64, 0, 2},
     {"maxout", "derivative", maxout_d_f32, maxout_d_f64, 0, 2},
     {"maxout", "backward", maxout_b_f32, maxout_b_f64, 1, 2},
+    {"prelu", "forward", prelu_f_f32, prelu_f_f64, 0, 0},   /* rows x 64 channels */
+    {"swiglu", "forward", swiglu_f_f32, swiglu_f_f64, 0, 0}, /* rows x (2 x 1024) */
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 

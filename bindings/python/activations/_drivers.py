@@ -327,3 +327,75 @@ def maxout(functions, names, specs, values, params, axis, out, *, direction):
         functions, inputs, (rows, units), (pieces,), result, out, _last(out_shape, axis),
         _moved(axis, -1), _moved(-1, axis),
     )
+
+
+def gated(functions, names, specs, values, params, axis, out, *, direction):
+    """Gated units along `axis`: its first half is a, its second half b.
+
+    Forward returns x's shape with x.shape[axis] // 2 along axis; derivative
+    and backward return x's shape; backward's dy has the forward's shape.
+    An odd x.shape[axis] raises ValueError.
+    """
+    arrays, result = _inputs(values)
+    x = arrays[0]
+    axis = _axis(axis, x.ndim)
+    if x.shape[axis] % 2:
+        raise ValueError(f"activations: x.shape[{axis}] = {x.shape[axis]} is odd: x is split into two halves")
+    cols = x.shape[axis] // 2
+    reduced = x.shape[:axis] + (cols,) + x.shape[axis + 1:]
+    if direction == "_backward" and arrays[1].shape != reduced:
+        raise ValueError(f"activations: {names[1]} has shape {arrays[1].shape}, expected the forward's shape {reduced}")
+    out_shape = reduced if direction == "" else x.shape
+    _check_out(out, out_shape, result)
+    inputs = [np.moveaxis(array, axis, -1) for array in arrays]
+    rows = math.prod(inputs[0].shape[:-1])
+    return _call(
+        functions, inputs, (rows, cols), (), result, out, _last(out_shape, axis),
+        _moved(axis, -1), _moved(-1, axis),
+    )
+
+
+def prelu(functions, names, specs, values, params, out, *, direction):
+    """PReLU with the channels on the last axis of x: weight holds 1 value
+    (shared) or x.shape[-1] values (0-d or 1-d).  The backward returns
+    (dx, dweight), dweight in weight's shape; `out` receives dx."""
+    arrays, result = _inputs(values)
+    x, weight = arrays[0], arrays[-1]
+    if direction == "_backward":
+        _same_shape(arrays[:2], names[:2])
+    if weight.ndim > 1:
+        raise ValueError(f"activations: weight must be 0-d or 1-d, got shape {weight.shape}")
+    channels = x.shape[-1] if x.ndim else 1
+    if weight.size != 1 and weight.size != channels:
+        raise ValueError(
+            f"activations: weight has {weight.size} values, expected 1 or {channels} (x.shape[-1], the channels)")
+    _check_out(out, x.shape, result)
+    compute = _compute_dtype(result)
+    function = functions[compute]
+    inputs = [_kernel_array(array, compute) for array in arrays]
+    target = _direct_target(out, _identity, compute, inputs)
+    direct = target is not None
+    if not direct:
+        target = np.empty(x.shape, compute)
+    rows = x.size // channels if channels else math.prod(x.shape[:-1])
+    counts = (rows, channels)
+    weights = (inputs[-1].ctypes.data, weight.size)
+    pointers = [array.ctypes.data for array in inputs[:-1]]
+    gradient = None
+    if direction == "_backward":
+        gradient = np.empty(weight.shape, compute)
+        if x.size or weight.size:
+            check(function, function(*pointers, target.ctypes.data, gradient.ctypes.data, *counts, *weights))
+    elif x.size:
+        check(function, function(*pointers, target.ctypes.data, *counts, *weights))
+    if out is None:
+        value = target.astype(result, copy=False)
+        value = value[()] if value.ndim == 0 else value
+    else:
+        if not direct:
+            np.copyto(out, target)
+        value = out
+    if gradient is None:
+        return value
+    gradient = gradient.astype(result, copy=False)
+    return value, gradient[()] if gradient.ndim == 0 else gradient

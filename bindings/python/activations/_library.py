@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from . import _errors
-from ._spec import DIRECTIONS, FAMILIES, KINDS, REAL
+from ._spec import DIRECTIONS, FAMILIES, KINDS, POINTER, REAL
 
 _FILENAME = "libactivations.so"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -69,14 +69,16 @@ def _declare_families():
     table = {}
     for family in FAMILIES:
         kind = KINDS[family.kind]
-        for direction in DIRECTIONS:
+        for index, direction in enumerate(DIRECTIONS):
             pointers = 3 if direction == "_backward" else 2
+            if kind.signatures:
+                arrays = [c_void_p if a == POINTER else c_size_t for a in kind.signatures[index]]
+            else:
+                arrays = [c_void_p] * pointers + [c_size_t] * len(kind.counts)
             table[family.name, direction] = {
                 dtype: _declare(
                     f"act_{family.name}{direction}_{suffix}",
-                    [c_void_p] * pointers
-                    + [c_size_t] * len(kind.counts)
-                    + [real if p.ctype is REAL else p.ctype for p in family.params],
+                    arrays + [real if p.ctype is REAL else p.ctype for p in family.params],
                     c_int32,
                 )
                 for dtype, (suffix, real) in REALS.items()

@@ -11,6 +11,9 @@ C signatures by kind (T = float or double, P... = the family's parameters):
     unary    act_NAME_T(x, y, n, P...)           act_NAME_backward_T(x, dy, dx, n, P...)
     softmax  act_NAME_T(x, y, rows, cols, P...)  act_NAME_backward_T(y, dy, dx, rows, cols, P...)
     maxout   act_NAME_T(x, y, rows, units, P...) act_NAME_backward_T(x, dy, dx, rows, units, P...)
+    gated    act_NAME_T(x, y, rows, cols)        act_NAME_backward_T(x, dy, dx, rows, cols)
+    prelu    act_NAME_T(x, y, rows, channels, weight, num_weights)
+             act_NAME_backward_T(x, dy, dx, dweight, rows, channels, weight, num_weights)
 and the same for act_NAME_derivative_T with the forward's arguments.
 """
 
@@ -21,6 +24,10 @@ from typing import NamedTuple
 REAL = "T"
 #: Marks a parameter without a default value.
 REQUIRED = object()
+
+#: Markers of C arguments in Kind.signatures: a pointer, a size_t count.
+POINTER = "pointer"
+COUNT = "count"
 
 #: Directions: the public name suffix, which is also the C symbol suffix.
 DIRECTIONS = ("", "_derivative", "_backward")
@@ -41,12 +48,23 @@ class Kind(NamedTuple):
     counts: tuple  # the size_t counts after the pointers
     has_axis: bool  # whether the Python wrapper takes axis=-1
     inputs: tuple  # names of the array arguments of (forward, derivative, backward)
+    #: The C arguments of (forward, derivative, backward) as POINTER/COUNT
+    #: markers, for kinds whose layout is not pointers, counts, parameters.
+    signatures: tuple = ()
 
 
 KINDS = {
     "unary": Kind(("n",), False, (("x",), ("x",), ("x", "dy"))),
     "softmax": Kind(("rows", "cols"), True, (("x",), ("x",), ("y", "dy"))),
     "maxout": Kind(("rows", "units"), True, (("x",), ("x",), ("x", "dy"))),
+    "gated": Kind(("rows", "cols"), True, (("x",), ("x",), ("x", "dy"))),
+    "prelu": Kind(
+        ("rows", "channels"),
+        False,
+        (("x", "weight"), ("x", "weight"), ("x", "dy", "weight")),
+        ((POINTER, POINTER, COUNT, COUNT, POINTER, COUNT),) * 2
+        + ((POINTER, POINTER, POINTER, POINTER, COUNT, COUNT, POINTER, COUNT),),
+    ),
 }
 
 
@@ -256,5 +274,26 @@ FAMILIES = (
         (Param("pieces", REQUIRED, c_size_t, "group size >= 1; x.shape[axis] must be a multiple of it"),),
         "y[u] = max_k x[u*pieces + k], k = 0 .. pieces-1 (the first maximum wins ties, NaN wins)",
         "1 at each group's winning element, 0 elsewhere",
+    ),
+    Family(
+        "prelu",
+        "prelu",
+        (),
+        "f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight)",
+        "f'(x) = 1 if x > 0 else w",
+    ),
+    Family(
+        "glu",
+        "gated",
+        (),
+        "y = a * sigmoid(b), [a | b] the two halves of x along axis",
+        "[dy/da | dy/db] = [sigmoid(b) | a * sigmoid'(b)]",
+    ),
+    Family(
+        "swiglu",
+        "gated",
+        (),
+        "y = a * silu(b) = a * b * sigmoid(b), [a | b] the two halves of x along axis",
+        "[dy/da | dy/db] = [silu(b) | a * silu'(b)], silu'(b) = sigmoid(b) + b * sigmoid'(b)",
     ),
 )

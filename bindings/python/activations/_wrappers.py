@@ -38,6 +38,21 @@ _SUMMARIES = {
         "Derivative of {name} along axis:  {derivative} (shape of x).",
         "Backward pass of {name}:  dx = dy * derivative (shape of x); dy has the forward's shape.",
     ),
+    "gated": (
+        "{name} along axis:  {forward}.\n"
+        "x.shape[axis] must be even; the result has x's shape with half of it along axis.",
+        "Derivative of {name} along axis (shape of x):  {derivative}.",
+        "Backward pass of {name}:  dx = dy * derivative in both halves (shape of x); dy has\n"
+        "the forward's shape.",
+    ),
+    "prelu": (
+        "{name}:  {forward}.\n"
+        "weight has 1 value (shared) or x.shape[-1] values (one per channel).",
+        "Derivative of {name}:  {derivative} (shape of x).",
+        "Backward pass of {name}:  returns (dx, dweight): dx = dy * f'(x) (shape of x) and\n"
+        "dweight[k] = sum of dy * x over the elements using weight k where x < 0\n"
+        "(shape of weight; a fixed order of addition, compensated).  out receives dx.",
+    ),
 }
 
 _FOOTER = (
@@ -66,6 +81,10 @@ def _driver(family, direction, functions, inputs):
         return functools.partial(_drivers.unary, functions, inputs, specs)
     if family.kind == "softmax":
         return functools.partial(_drivers.softmax, functions, inputs, specs, jacobian=direction == "_derivative")
+    if family.kind == "gated":
+        return functools.partial(_drivers.gated, functions, inputs, specs, direction=direction)
+    if family.kind == "prelu":
+        return functools.partial(_drivers.prelu, functions, inputs, specs, direction=direction)
     return functools.partial(_drivers.maxout, functions, inputs, specs, direction=direction)
 
 

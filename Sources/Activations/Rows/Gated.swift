@@ -1,0 +1,163 @@
+import KernelsAVX2
+
+/// The gated linear units glu and swiglu over rows of x = [a | b]:
+/// validation, the thread split over rows and the C exports (the gates are
+/// in Functions/Gates.swift, the row kernels in Functions/GatedRows.swift).
+///
+///     x is rows x (2 cols), a = x[r, 0 ..< cols], b = x[r, cols ..< 2 cols]
+///     y  (rows x cols)   = a * g(b)
+///     d  (x's shape)     = [g(b) | a * g'(b)]
+///     dx (x's shape)     = dy * d, dy rows x cols
+///
+/// Shapes: rows * 2 * cols must fit (else `.size`); cols == 0 with
+/// rows > 0 is `.size` (as softmax). y is shorter than x, so y == x is an
+/// overlap; d and dx may be x itself (in place).
+enum Gated<G: GateFunction> {
+  static func forward<T: ActivationScalar>(
+    _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+  ) throws(ActivationError) {
+    let count = try Rows.count(rows, cols, 2, of: T.self)
+    guard rows == 0 || cols > 0 else { throw .size }
+    guard rows > 0 else { return }
+    let (x, y) = (try nonNull(x), try nonNull(y))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(y))
+    try requireNoPartialOverlap(Region(y, count: count / 2), Region(x, count: count))
+    let c = Int(cols)
+    Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: G.cost) { range in
+      runGated(G.gate, 0, x, x, y, range, c)
+    }
+  }
+
+  static func derivative<T: ActivationScalar>(
+    _ x: UnsafePointer<T>?, _ d: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+  ) throws(ActivationError) {
+    let count = try Rows.count(rows, cols, 2, of: T.self)
+    guard rows == 0 || cols > 0 else { throw .size }
+    guard rows > 0 else { return }
+    let (x, d) = (try nonNull(x), try nonNull(d))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(d))
+    try requireNoPartialOverlap(Region(d, count: count), Region(x, count: count))
+    let c = Int(cols)
+    Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: G.cost) { range in
+      runGated(G.gate, 1, x, x, d, range, c)
+    }
+  }
+
+  static func backward<T: ActivationScalar>(
+    _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+  ) throws(ActivationError) {
+    let count = try Rows.count(rows, cols, 2, of: T.self)
+    guard rows == 0 || cols > 0 else { throw .size }
+    guard rows > 0 else { return }
+    let (x, dy, dx) = (try nonNull(x), try nonNull(dy), try nonNull(dx))
+    try requireAligned(x)
+    try requireAligned(dy)
+    try requireAligned(UnsafePointer(dx))
+    try requireNoPartialOverlap(Region(dx, count: count), Region(x, count: count), Region(dy, count: count / 2))
+    let c = Int(cols)
+    Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: G.cost) { range in
+      runGated(G.gate, 2, x, dy, dx, range, c)
+    }
+  }
+}
+
+/// Runs a gated kernel (direction 0 forward, 1 derivative, 2 backward) on
+/// `rows` in the selected instruction-set build.
+func runGated<T: ActivationScalar>(
+  _ gate: Gate, _ direction: Int, _ x: UnsafePointer<T>, _ dy: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>,
+  _ rows: Range<Int>, _ cols: Int
+) {
+  switch ISA.selected {
+  case .avx2:
+    KernelsAVX2.gatedEntry(
+      gate: gate.rawValue, direction: direction, doublePrecision: T.self == Double.self, x: UnsafeRawPointer(x),
+      dy: UnsafeRawPointer(dy), out: UnsafeMutableRawPointer(out), start: rows.lowerBound, end: rows.upperBound,
+      cols: cols)
+  case .baseline:
+    runGatedKernel(gate, direction, x, dy, out, rows, cols)
+  }
+}
+
+// MARK: - C ABI (include/activations.h, "glu")
+
+@c(act_glu_f32)
+public func act_glu_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.forward(x, y, rows, cols) }
+}
+@c(act_glu_derivative_f32)
+public func act_glu_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.derivative(x, d, rows, cols) }
+}
+@c(act_glu_backward_f32)
+public func act_glu_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ rows: UInt,
+  _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.backward(x, dy, dx, rows, cols) }
+}
+@c(act_glu_f64)
+public func act_glu_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.forward(x, y, rows, cols) }
+}
+@c(act_glu_derivative_f64)
+public func act_glu_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.derivative(x, d, rows, cols) }
+}
+@c(act_glu_backward_f64)
+public func act_glu_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ rows: UInt,
+  _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.backward(x, dy, dx, rows, cols) }
+}
+
+// MARK: - C ABI (include/activations.h, "swiglu")
+
+@c(act_swiglu_f32)
+public func act_swiglu_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SiLUGate>.forward(x, y, rows, cols) }
+}
+@c(act_swiglu_derivative_f32)
+public func act_swiglu_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SiLUGate>.derivative(x, d, rows, cols) }
+}
+@c(act_swiglu_backward_f32)
+public func act_swiglu_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ rows: UInt,
+  _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SiLUGate>.backward(x, dy, dx, rows, cols) }
+}
+@c(act_swiglu_f64)
+public func act_swiglu_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SiLUGate>.forward(x, y, rows, cols) }
+}
+@c(act_swiglu_derivative_f64)
+public func act_swiglu_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SiLUGate>.derivative(x, d, rows, cols) }
+}
+@c(act_swiglu_backward_f64)
+public func act_swiglu_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ rows: UInt,
+  _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<SiLUGate>.backward(x, dy, dx, rows, cols) }
+}
