@@ -800,27 +800,32 @@ act_status act_prelu_derivative_f64(const double *x, double *d, size_t rows, siz
 act_status act_prelu_backward_f64(const double *x, const double *dy, double *dx, double *dweight,
                                   size_t rows, size_t channels, const double *weight, size_t num_weights);
 
-/* ---- gated linear units: glu, swiglu -------------------------------------
+/* ---- gated linear units: glu, swiglu, geglu ------------------------------
  *   x is rows x (2 * cols): each row is [a | b], a = x[r, 0 .. cols-1],
  *   b = x[r, cols .. 2*cols-1] (PyTorch's glu(x, dim=-1) split).  y is
  *   rows x cols:
  *     glu:     y = a * sigma(b)                  g = sigma = 1 / (1 + exp(-b))
  *     swiglu:  y = a * silu(b) = a * b * sigma(b)   g = silu
- *   (PyTorch's glu; swiglu as in Shazeer's "GLU variants", the gate silu
- *   applied to the second half, beta = 1.)
+ *     geglu:   y = a * gelu(b)                   g = gelu, the exact (erf) form
+ *   (PyTorch's glu; swiglu and geglu as in Shazeer's "GLU variants", the
+ *   gate applied to the second half, beta = 1.)
  *   Derivative (x's shape): the two partials of y[r,j],
  *     d[r, j]        = dy/da = g(b)
  *     d[r, cols + j] = dy/db = a * g'(b)
- *   (sigma' = sigma (1 - sigma); silu' = sigma + b sigma').
+ *   (sigma' = sigma (1 - sigma); silu' = sigma + b sigma';
+ *   gelu' = Phi + b phi, see gelu).
  *   Backward (dy rows x cols, dx x's shape): dx = dy[r,j] * d in both halves,
  *   the IEEE product, bitwise equal to multiplying the derivative by dy.
  *   a * g(b) and a * g'(b) are formed from the two-term sigma (and, for
  *   swiglu, the exact two-term a * b) before the final scaling by exp's
- *   power of two, and rounded once: subnormal results included.
+ *   power of two, and rounded once: subnormal results included.  geglu is
+ *   computed as gelu (in double lanes), with a folded into its final
+ *   products (a * b two-term), rounded once.
  *   Special values: NaN in a or b gives NaN in y and in dy/db; dy/da = g(b)
  *   is NaN only for NaN b.  Where a or b is infinite the results are the
  *   IEEE products of a with the exact gate values and their limits
- *   (sigma(-inf) = 0, sigma(+inf) = 1, silu(-inf) = -0, silu(+inf) = +inf,
+ *   (sigma(-inf) = 0, sigma(+inf) = 1, silu(-inf) = gelu(-inf) = -0,
+ *   silu(+inf) = gelu(+inf) = +inf, gelu'(+inf) = 1,
  *   g'(-inf) = 0, sigma'(+inf) = 0, silu'(+inf) = 1): glu(inf, b) = inf for
  *   every b > -inf however small sigma(b) is, glu(inf, -inf) = NaN
  *   (inf * 0), glu(a, -inf) = 0 signed like a.  a = +-0 gives zeros signed
@@ -838,7 +843,9 @@ act_status act_prelu_backward_f64(const double *x, const double *dy, double *dx,
  *   subnormal), largest of y, dy/da, dy/db: glu float 0.6558, 0.7239,
  *   0.6558, double 0.6590, 0.7417, 0.6590; swiglu float 0.6199, 0.7355,
  *   0.6680, double 0.6878, 0.7196, 0.6239.
- *   swiglu's dy/db = a silu'(b) crosses 0 at b0 = -1.2785: within
+ *   geglu: MEASURED_GEGLU.
+ *   swiglu's dy/db = a silu'(b) crosses 0 at b0 = -1.2785 (geglu's at
+ *   b0 = -0.7518): within
  *   |b - b0| <= 1/4 the bound is |a| times 1 ulp of 2^-4 (the interior-zero
  *   rule above).  Limits: for |a| (glu) or |a b| (swiglu) above 2^100 with
  *   b below -174 (float) / -1416 (double) the result is flushed to 0
@@ -858,6 +865,12 @@ act_status act_swiglu_backward_f32(const float *x, const float *dy, float *dx, s
 act_status act_swiglu_f64(const double *x, double *y, size_t rows, size_t cols);
 act_status act_swiglu_derivative_f64(const double *x, double *d, size_t rows, size_t cols);
 act_status act_swiglu_backward_f64(const double *x, const double *dy, double *dx, size_t rows, size_t cols);
+act_status act_geglu_f32(const float *x, float *y, size_t rows, size_t cols);
+act_status act_geglu_derivative_f32(const float *x, float *d, size_t rows, size_t cols);
+act_status act_geglu_backward_f32(const float *x, const float *dy, float *dx, size_t rows, size_t cols);
+act_status act_geglu_f64(const double *x, double *y, size_t rows, size_t cols);
+act_status act_geglu_derivative_f64(const double *x, double *d, size_t rows, size_t cols);
+act_status act_geglu_backward_f64(const double *x, const double *dy, double *dx, size_t rows, size_t cols);
 
 #ifdef __cplusplus
 } /* extern "C" */

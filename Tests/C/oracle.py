@@ -274,13 +274,17 @@ def _maxout(variant, x, dy, rows, units, pieces):
 
 
 def _gated(family, variant, x, dy, rows, cols):
-    """glu and swiglu in the working type: x = [a | b] per row."""
+    """glu, swiglu and geglu in the working type: x = [a | b] per row."""
     x = x.reshape(rows, 2 * cols)
     a, b = x[:, :cols], x[:, cols:]
     s_b, s_minus = _sigma(b), _sigma(-b)
     if family == "glu":
         gate, slope, slope_scale = s_b, a * s_b * s_minus, np.zeros_like(a)
         value = a * s_b
+    elif family == "geglu":  # gelu and gelu' from mpmath (their plain formulas lose the tail)
+        gate, derivative_b = _gelu(b), _gelu_derivative(b)
+        slope, slope_scale = a * derivative_b, np.zeros_like(a)
+        value = a * gate
     else:  # swiglu: silu(b) = b sigma(b), silu'(b) = sigma(b) (1 + b sigma(-b)), which cancels near -1.28
         gate, slope = b * s_b, a * s_b * (1 + b * s_minus)
         slope_scale = np.abs(a) * s_b * (1 + np.abs(b) * s_minus)
@@ -339,7 +343,7 @@ def reference(name, dtype, shape, params, in0, in1=None):
             ref, scale = _softmax(family, variant, x, dy, *shape)
         elif family == "maxout":
             ref, scale = _maxout(variant, x, dy, *shape)
-        elif family in ("glu", "swiglu"):
+        elif family in ("glu", "swiglu", "geglu"):
             ref, scale = _gated(family, variant, x, dy, *shape)
         elif family == "prelu":
             ref, scale = _prelu(variant, x, dy, *shape)

@@ -42,7 +42,7 @@ def _calls():
     weight = np.linspace(-0.5, 0.75, SHAPE[-1])
     calls["prelu"] = ((x, weight), {})
     calls["prelu_derivative"] = ((x, weight), {})
-    for name in ("glu", "swiglu"):
+    for name in ("glu", "swiglu", "geglu"):
         calls[name] = ((x,), {})
         calls[name + "_derivative"] = ((x,), {})
         calls[name + "_backward"] = ((x, dy[:, :3]), {})
@@ -174,7 +174,7 @@ def test_empty_input_gives_an_empty_result(shape, name, dtype):
     inputs = [np.zeros(shape, dtype) for _ in arrays]
     if name == "maxout_backward":  # dy has the forward's shape
         inputs[1] = np.zeros(shape[:-1] + (shape[-1] // 3,), dtype)
-    if name in ("glu_backward", "swiglu_backward"):
+    if name in ("glu_backward", "swiglu_backward", "geglu_backward"):
         inputs[1] = np.zeros(shape[:-1] + (shape[-1] // 2,), dtype)
     if name.startswith("prelu"):  # one weight per channel
         inputs[-1] = np.zeros(shape[-1:], dtype)

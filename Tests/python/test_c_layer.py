@@ -230,7 +230,7 @@ def test_prelu_status_codes(dtype):
 def test_gated_status_codes(dtype):
     b = Buffers(dtype, n=16)
     x, dy, out = b.at(b.x), b.at(b.dy), b.at(b.out)
-    for name in ("glu", "swiglu"):
+    for name in ("glu", "swiglu", "geglu"):
         forward, derivative = symbol(name, "", dtype), symbol(name, "_derivative", dtype)
         backward = symbol(name, "_backward", dtype)
         assert forward(x, out, 2, 0) == SIZE  # cols == 0 with rows > 0, as softmax

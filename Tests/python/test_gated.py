@@ -40,7 +40,11 @@ EXACT = {
     "glu": (lambda a, b: a * sigma(b), lambda a, b: sigma(b), lambda a, b: a * sigma_derivative(b)),
     "swiglu": (lambda a, b: a * b * sigma(b), lambda a, b: b * sigma(b),
                lambda a, b: a * (sigma(b) + b * sigma_derivative(b))),
+    "geglu": (lambda a, b: a * reference.gelu(b), lambda a, b: reference.gelu(b),
+              lambda a, b: a * reference.gelu_derivative(b)),
 }
+# Interior zeros of g' (the header's rule, scaled by |a|, applies near them).
+ZEROS = {"swiglu": -1.2784645427610738, "geglu": -0.7517915246935645}
 
 
 def pairs(dtype):
@@ -65,17 +69,17 @@ def sample():
     return {np.dtype(t): pairs(t) for t in (np.float32, np.float64)}
 
 
-def ulp_errors(got, want, dtype, a=None, b=None):
+def ulp_errors(got, want, dtype, a=None, b=None, zero=SILU_ZERO):
     errors = reference.ulp_errors(got, want, dtype)
-    if a is not None:  # swiglu's dy/db: the interior-zero rule, scaled by |a|
+    if a is not None:  # dy/db of swiglu and geglu: the interior-zero rule, scaled by |a|
         unit = float(np.spacing(dtype.type(ZERO_SCALE)))
-        for k in np.flatnonzero(np.abs(b.astype(np.float64) - SILU_ZERO) <= ZERO_WINDOW):
+        for k in np.flatnonzero(np.abs(b.astype(np.float64) - zero) <= ZERO_WINDOW):
             scaled = float(abs(mp.mpf(float(got[k])) - want[k])) / (unit * abs(float(a[k])))
             errors[k] = min(errors[k], scaled)
     return errors
 
 
-@pytest.mark.parametrize("name", ["glu", "swiglu"])
+@pytest.mark.parametrize("name", ["glu", "swiglu", "geglu"])
 def test_within_one_ulp_of_mpmath(name, dtype, sample, accuracy):
     a, b = sample[dtype]
     x = np.stack([a, b], axis=-1)  # rows of [a | b], cols = 1
@@ -89,12 +93,12 @@ def test_within_one_ulp_of_mpmath(name, dtype, sample, accuracy):
         "": (y, [value(p, q) for p, q in zip(exact_a, exact_b)], None),
         "_derivative dy/da": (d[:, :2].ravel(), [gate(p, q) for p, q in zip(exact_a, exact_b)], None),
         "_derivative dy/db": (d[:, 2:].ravel(), [slope(p, q) for p, q in zip(exact_a, exact_b)],
-                              name == "swiglu"),
+                              name in ZEROS),
     }
     failures = []
     for label, (got, want, zero_rule) in results.items():
         assert got.dtype == dtype
-        errors = ulp_errors(got, want, dtype, a2 if zero_rule else None, b2)
+        errors = ulp_errors(got, want, dtype, a2 if zero_rule else None, b2, ZEROS.get(name))
         accuracy(name + label, dtype, errors.max(), "ulp")
         if errors.max() > MAX_ULP:
             k = int(np.argmax(errors))

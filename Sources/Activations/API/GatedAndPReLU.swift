@@ -1,6 +1,6 @@
 /// prelu and the gated linear units in the Swift API, over row-major
 /// contiguous buffers. They run the same kernels as the C functions
-/// `act_prelu_*`, `act_glu_*` and `act_swiglu_*`; the buffers' counts must
+/// `act_prelu_*`, `act_glu_*`, `act_swiglu_*` and `act_geglu_*`; the buffers' counts must
 /// match the shapes (`.size` otherwise), and the conventions are those of
 /// include/activations.h.
 
@@ -51,6 +51,8 @@ public enum GatedUnit: Sendable, Hashable {
   case glu
   /// g = silu, b sigmoid(b).
   case swiglu
+  /// a * gelu(b), gelu in the exact (erf) form.
+  case geglu
 
   /// y (rows x cols) = a * g(b), x rows x (2 cols). y must not overlap x.
   public func forward<T: ActivationScalar>(
@@ -61,6 +63,7 @@ public enum GatedUnit: Sendable, Hashable {
     switch self {
     case .glu: try Gated<SigmoidGate>.forward(x.baseAddress, y.baseAddress, UInt(rows), UInt(cols))
     case .swiglu: try Gated<SiLUGate>.forward(x.baseAddress, y.baseAddress, UInt(rows), UInt(cols))
+    case .geglu: try Gated<GeluGate>.forward(x.baseAddress, y.baseAddress, UInt(rows), UInt(cols))
     }
   }
 
@@ -72,6 +75,7 @@ public enum GatedUnit: Sendable, Hashable {
     switch self {
     case .glu: try Gated<SigmoidGate>.derivative(x.baseAddress, d.baseAddress, UInt(rows), UInt(cols))
     case .swiglu: try Gated<SiLUGate>.derivative(x.baseAddress, d.baseAddress, UInt(rows), UInt(cols))
+    case .geglu: try Gated<GeluGate>.derivative(x.baseAddress, d.baseAddress, UInt(rows), UInt(cols))
     }
   }
 
@@ -86,6 +90,7 @@ public enum GatedUnit: Sendable, Hashable {
     switch self {
     case .glu: try Gated<SigmoidGate>.backward(x, dy, dx, UInt(rows), UInt(cols))
     case .swiglu: try Gated<SiLUGate>.backward(x, dy, dx, UInt(rows), UInt(cols))
+    case .geglu: try Gated<GeluGate>.backward(x, dy, dx, UInt(rows), UInt(cols))
     }
   }
 }

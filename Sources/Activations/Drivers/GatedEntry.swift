@@ -26,6 +26,7 @@ func runGatedKernel<T: ActivationScalar>(
   switch gate {
   case .glu: runGatedKernel(SigmoidGate.self, direction, x, dy, out, rows, cols)
   case .swiglu: runGatedKernel(SiLUGate.self, direction, x, dy, out, rows, cols)
+  case .geglu: runGatedKernel(GeluGate.self, direction, x, dy, out, rows, cols)
   }
 }
 

@@ -31,6 +31,7 @@ protocol GateFunction {
 enum Gate: Int {
   case glu
   case swiglu
+  case geglu
 }
 
 extension FloatVector {
@@ -123,6 +124,46 @@ enum SiLUGate: GateFunction {
     // For infinite a: the sign of silu'(b), negative below its zero at
     // -1.2785 (also where it vanished); silu'(+inf) = 1, silu'(-inf) = 0.
     let derivative = SigmoidProducts.scaled(V.one, V.zero, (d, dLo, V.one), s, t)
+    let negative = (derivative .< V.zero) .| ((derivative .== V.zero) .& (b .< V.zero))
+    let limit = V.one.replacing(with: V(repeating: -1), where: negative)
+      .replacing(with: V.one, where: b .== V(repeating: .infinity))
+      .replacing(with: V.zero, where: b .== V(repeating: -.infinity))
+    let finite = V.isFinite(a) .& V.isFinite(b)
+    return (gate, slope.replacing(with: a * limit, where: .!finite).replacing(with: b, where: b .!= b))
+  }
+}
+
+/// geglu: g = gelu, the exact (erf) form (`Gelu`).
+///
+///     y = a gelu(b),   dy/da = gelu(b),   dy/db = a gelu'(b)
+///
+/// Computed in double lanes as gelu itself, with a folded into the final
+/// products (a b as two terms), so each result is rounded once. gelu'
+/// crosses 0 at b ~ -0.7518: there the interior-zero rule applies, scaled
+/// by |a|.
+enum GeluGate: GateFunction {
+  static let gate = Gate.geglu
+  static var cost: Int { 2 * Gelu.cost }
+
+  @inline(__always)
+  static func product<V: FloatVector>(_ a: V, _ b: V) -> V {
+    let y = V.mapInDouble(a, b) { a, b in Gelu.value(b, times: a, precise: V.Scalar.self == Double.self) }
+    // gelu(+inf) = +inf, gelu(-inf) = -0; gelu(b) has b's sign otherwise.
+    let sign = V.withSign(V.one, of: b).replacing(with: b, where: b .== V.zero)
+    let limit = sign.replacing(with: b, where: b .== V(repeating: .infinity))
+      .replacing(with: V(repeating: -0.0), where: b .== V(repeating: -.infinity))
+    let finite = V.isFinite(a) .& V.isFinite(b)
+    return y.replacing(with: a * limit, where: .!finite).replacing(with: b, where: b .!= b)
+  }
+
+  @inline(__always)
+  static func partials<V: FloatVector>(_ a: V, _ b: V) -> (gate: V, slope: V) {
+    let precise = V.Scalar.self == Double.self
+    let gate = V.mapInDouble(b, b) { b, _ in Gelu.value(b, precise: precise) }.replacing(with: b, where: b .!= b)
+    let slope = V.mapInDouble(a, b) { a, b in Gelu.slope(b, times: a, precise: precise) }
+    // For infinite a: the sign of gelu'(b), negative below its zero at
+    // -0.7518; gelu'(+inf) = 1, gelu'(-inf) = 0.
+    let derivative = V.mapInDouble(b, b) { b, _ in Gelu.slope(b, precise: precise) }
     let negative = (derivative .< V.zero) .| ((derivative .== V.zero) .& (b .< V.zero))
     let limit = V.one.replacing(with: V(repeating: -1), where: negative)
       .replacing(with: V.one, where: b .== V(repeating: .infinity))

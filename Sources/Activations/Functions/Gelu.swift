@@ -65,34 +65,38 @@ enum Gelu: UnaryActivation {
     return (t, tLo - mLo * scale)
   }
 
+  /// f(x), or c f(x) rounded once for the gated unit geglu (c = a; the
+  /// product c x is carried as two terms).
   @inline(__always)
-  static func value(_ x: D, precise: Bool) -> D {
+  static func value(_ x: D, times c: D = D.one, precise: Bool) -> D {
     let (a, g, gLo, e) = pieces(x, precise: precise)
     let (m, mLo) = timesE(g, gLo, e)
-    let xa = x * e.a
-    let negative = D.fma(xa, m, xa * mLo) * e.b
+    let (p, pLo) = TwoTerm.product(c, x)
+    let (pa, pLoA) = (p * e.a, pLo * e.a)
+    let negative = D.fma(pa, m, pa * mLo + pLoA * m) * e.b
     let (t, tLo) = oneMinus(m, mLo, e)
-    let positive = D.fma(x, t, x * tLo)
+    let positive = D.fma(p, t, p * tLo + pLo * t)
     let limit = D(repeating: NormalTail.limit)
     return positive.replacing(with: negative, where: x .< D.zero)
-      .replacing(with: D.withSign(D.zero, of: x), where: x .<= D.zero - limit)
-      .replacing(with: x, where: (x .>= limit) .| (x .== D.zero))
+      .replacing(with: D.withSign(D.zero, of: x) * c, where: x .<= D.zero - limit)
+      .replacing(with: p, where: (x .>= limit) .| (x .== D.zero))
   }
 
+  /// f'(x), or c f'(x) rounded once (geglu).
   @inline(__always)
-  static func slope(_ x: D, precise: Bool) -> D {
+  static func slope(_ x: D, times c: D = D.one, precise: Bool) -> D {
     let (a, g, gLo, e) = pieces(x, precise: precise)
     // G - a / sqrt(2 pi), two-term.
     let (k, kLo) = TwoTerm.constant(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56, as: D.self)
     let (p, pLo) = TwoTerm.product(a, k)
     let (d, dLo) = TwoTerm.sum(g, D.zero - p)
     let (m, mLo) = timesE(d, dLo + (gLo - D.fma(a, kLo, pLo)), e)
-    let negative = (m + mLo) * e.a * e.b
+    let negative = D.fma(c, m, c * mLo) * e.a * e.b
     let (t, tLo) = oneMinus(m, mLo, e)
-    let positive = t + tLo
+    let positive = D.fma(c, t, c * tLo)
     let limit = D(repeating: NormalTail.limit)
     return positive.replacing(with: negative, where: x .<= D.zero)
-      .replacing(with: D(repeating: -0.0), where: x .<= D.zero - limit)
-      .replacing(with: D.one, where: x .>= limit)
+      .replacing(with: D(repeating: -0.0) * c, where: x .<= D.zero - limit)
+      .replacing(with: c, where: x .>= limit)
   }
 }

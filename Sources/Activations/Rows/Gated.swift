@@ -1,6 +1,6 @@
 import KernelsAVX2
 
-/// The gated linear units glu and swiglu over rows of x = [a | b]:
+/// The gated linear units glu, swiglu and geglu over rows of x = [a | b]:
 /// validation, the thread split over rows and the C exports (the gates are
 /// in Functions/Gates.swift, the row kernels in Functions/GatedRows.swift).
 ///
@@ -160,4 +160,45 @@ public func act_swiglu_backward_f64(
   _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SiLUGate>.backward(x, dy, dx, rows, cols) }
+}
+
+// MARK: - C ABI (include/activations.h, "geglu")
+
+@c(act_geglu_f32)
+public func act_geglu_f32(
+  _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<GeluGate>.forward(x, y, rows, cols) }
+}
+@c(act_geglu_derivative_f32)
+public func act_geglu_derivative_f32(
+  _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<GeluGate>.derivative(x, d, rows, cols) }
+}
+@c(act_geglu_backward_f32)
+public func act_geglu_backward_f32(
+  _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ rows: UInt,
+  _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<GeluGate>.backward(x, dy, dx, rows, cols) }
+}
+@c(act_geglu_f64)
+public func act_geglu_f64(
+  _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<GeluGate>.forward(x, y, rows, cols) }
+}
+@c(act_geglu_derivative_f64)
+public func act_geglu_derivative_f64(
+  _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<GeluGate>.derivative(x, d, rows, cols) }
+}
+@c(act_geglu_backward_f64)
+public func act_geglu_backward_f64(
+  _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ rows: UInt,
+  _ cols: UInt
+) -> Int32 {
+  abiCall { () throws(ActivationError) in try Gated<GeluGate>.backward(x, dy, dx, rows, cols) }
 }

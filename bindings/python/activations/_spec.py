@@ -296,4 +296,11 @@ FAMILIES = (
         "y = a * silu(b) = a * b * sigmoid(b), [a | b] the two halves of x along axis",
         "[dy/da | dy/db] = [silu(b) | a * silu'(b)], silu'(b) = sigmoid(b) + b * sigmoid'(b)",
     ),
+    Family(
+        "geglu",
+        "gated",
+        (),
+        "y = a * gelu(b) (exact, erf form), [a | b] the two halves of x along axis",
+        "[dy/da | dy/db] = [gelu(b) | a * gelu'(b)], gelu'(b) = Phi(b) + b * exp(-b**2/2) / sqrt(2 pi)",
+    ),
 )
