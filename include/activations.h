@@ -465,7 +465,8 @@ act_status act_swish_backward_f64(const double *x, const double *dy, double *dx,
  *   ACT_ERR_PARAMETER.  Python defaults beta = 1, threshold = 20.
  *   Accuracy (f and f'): <= 1 ulp in both types, for 2^-40 <= |beta| <= 2^40.
  *   Measured (docs/accuracy.md, beta = 1 with threshold 20 and beta = 0.7
- *   with threshold +inf): MEASURED_SOFTPLUS
+ *   with threshold +inf): float 0.7830 ulp over all 2^32 inputs, double
+ *   0.7661 over 10^7.
  */
 act_status act_softplus_f32(const float *x, float *y, size_t n, float beta, float threshold);
 act_status act_softplus_derivative_f32(const float *x, float *d, size_t n, float beta, float threshold);
@@ -549,7 +550,8 @@ act_status act_celu_backward_f64(const double *x, const double *dy, double *dx, 
  *   x0 = -0.7518 (interior-zero rule above).
  *   Edges: f(-inf) = -0, f(+inf) = +inf, f'(-inf) = -0, f'(+inf) = 1.
  *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
- *   Measured (docs/accuracy.md): MEASURED
+ *   Measured (docs/accuracy.md): float 0.5172 ulp (f' 0.5164) over all
+ *   2^32 inputs, double 0.7395 (f' 0.7485) over 10^7.
  */
 act_status act_gelu_f32(const float *x, float *y, size_t n);
 act_status act_gelu_derivative_f32(const float *x, float *d, size_t n);
@@ -843,7 +845,7 @@ act_status act_prelu_backward_f64(const double *x, const double *dy, double *dx,
  *   subnormal), largest of y, dy/da, dy/db: glu float 0.6558, 0.7239,
  *   0.6558, double 0.6590, 0.7417, 0.6590; swiglu float 0.6199, 0.7355,
  *   0.6680, double 0.6878, 0.7196, 0.6239.
- *   geglu: MEASURED_GEGLU.
+ *   geglu float 0.5101, 0.5097, 0.5000, double 0.5253, 0.5208, 0.5329.
  *   swiglu's dy/db = a silu'(b) crosses 0 at b0 = -1.2785 (geglu's at
  *   b0 = -0.7518): within
  *   |b - b0| <= 1/4 the bound is |a| times 1 ulp of 2^-4 (the interior-zero

@@ -14,7 +14,8 @@
 /// formed before E's final scaling, which rounds once). x^2 / 2 is exact
 /// as two terms, so E carries no argument error. Everything is computed in
 /// double lanes: float results from the cheap G, rounded once at the end;
-/// double results from the two-term G and two-term products.
+/// double results from the two-term G and two-term products (float results
+/// in plain double arithmetic, `cheapPieces`).
 ///
 /// f(-inf) = -0, f(+inf) = +inf, f'(-inf) = -0 (the limit 0, approached
 /// from below), f'(+inf) = 1; beyond |x| = 40 the results are those limits
@@ -49,6 +50,18 @@ enum Gelu: UnaryActivation {
     return (a, g, gLo, e)
   }
 
+  /// For float results: a, G(a) and E in plain double arithmetic (errors
+  /// near 2^-52, far below float's half ulp; a^2 of a float is exact in
+  /// double, and every float result is a normal double).
+  @inline(__always)
+  static func cheapPieces(_ x: D) -> (a: D, g: D, e: D) {
+    let limit = D(repeating: NormalTail.limit)
+    let magnitude = D.zero - D.negativeMagnitude(x)
+    let a = magnitude.replacing(with: limit, where: magnitude .> limit)
+    let e = ExpCore(ExpCore.clampedForExp(a * a * D(repeating: -0.5))).exp().hi
+    return (a, NormalTail.scaled(a, precise: false).hi, e)
+  }
+
   /// (v + vLo) * E as two unscaled terms (times e.a * e.b gives the value).
   @inline(__always)
   static func timesE(_ v: D, _ vLo: D, _ e: (hi: D, lo: D, a: D, b: D)) -> (D, D) {
@@ -69,6 +82,15 @@ enum Gelu: UnaryActivation {
   /// product c x is carried as two terms).
   @inline(__always)
   static func value(_ x: D, times c: D = D.one, precise: Bool) -> D {
+    let limit = D(repeating: NormalTail.limit)
+    guard precise else {
+      let (_, g, e) = cheapPieces(x)
+      let p = c * x
+      let q = g * e
+      return (p - p * q).replacing(with: p * q, where: x .< D.zero)
+        .replacing(with: D.withSign(D.zero, of: x) * c, where: x .<= D.zero - limit)
+        .replacing(with: p, where: (x .>= limit) .| (x .== D.zero))
+    }
     let (a, g, gLo, e) = pieces(x, precise: precise)
     let (m, mLo) = timesE(g, gLo, e)
     let (p, pLo) = TwoTerm.product(c, x)
@@ -76,7 +98,6 @@ enum Gelu: UnaryActivation {
     let negative = D.fma(pa, m, pa * mLo + pLoA * m) * e.b
     let (t, tLo) = oneMinus(m, mLo, e)
     let positive = D.fma(p, t, p * tLo + pLo * t)
-    let limit = D(repeating: NormalTail.limit)
     return positive.replacing(with: negative, where: x .< D.zero)
       .replacing(with: D.withSign(D.zero, of: x) * c, where: x .<= D.zero - limit)
       .replacing(with: p, where: (x .>= limit) .| (x .== D.zero))
@@ -85,6 +106,14 @@ enum Gelu: UnaryActivation {
   /// f'(x), or c f'(x) rounded once (geglu).
   @inline(__always)
   static func slope(_ x: D, times c: D = D.one, precise: Bool) -> D {
+    let limit = D(repeating: NormalTail.limit)
+    guard precise else {
+      let (a, g, e) = cheapPieces(x)
+      let m = D.fma(a, D(repeating: -0x1.9884533d43651p-2), g) * e  // E (G - a / sqrt(2 pi))
+      return (c - c * m).replacing(with: c * m, where: x .<= D.zero)
+        .replacing(with: D(repeating: -0.0) * c, where: x .<= D.zero - limit)
+        .replacing(with: c, where: x .>= limit)
+    }
     let (a, g, gLo, e) = pieces(x, precise: precise)
     // G - a / sqrt(2 pi), two-term.
     let (k, kLo) = TwoTerm.constant(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56, as: D.self)
@@ -94,7 +123,6 @@ enum Gelu: UnaryActivation {
     let negative = D.fma(c, m, c * mLo) * e.a * e.b
     let (t, tLo) = oneMinus(m, mLo, e)
     let positive = D.fma(c, t, c * tLo)
-    let limit = D(repeating: NormalTail.limit)
     return positive.replacing(with: negative, where: x .<= D.zero)
       .replacing(with: D(repeating: -0.0) * c, where: x .<= D.zero - limit)
       .replacing(with: c, where: x .>= limit)
