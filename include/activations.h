@@ -486,7 +486,8 @@ act_status act_softplus_backward_f64(const double *x, const double *dy, double *
  *   included).
  *   Edges: f(-inf) = -inf, f(+inf) = -0, f'(-inf) = 1, f'(+inf) = 0.
  *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
- *   Measured (docs/accuracy.md): MEASURED_LOGSIGMOID
+ *   Measured (docs/accuracy.md): float 0.7798 ulp (f' 0.8025) over all
+ *   2^32 inputs, double 0.7652 (f' 0.7823) over 10^7.
  */
 act_status act_logsigmoid_f32(const float *x, float *y, size_t n);
 act_status act_logsigmoid_derivative_f32(const float *x, float *d, size_t n);
@@ -504,7 +505,8 @@ act_status act_logsigmoid_backward_f64(const double *x, const double *dy, double
  *   tanh unrounded (two terms).  f is odd, f' even.
  *   Edges: f(+-inf) = +-inf, f(-0) = -0, f'(+-inf) = 1, f'(0) = 0.
  *   Parameters: none.  Accuracy (f and f'): <= 1 ulp in both types.
- *   Measured (docs/accuracy.md): MEASURED_TANHSHRINK
+ *   Measured (docs/accuracy.md): float 0.5005 ulp (f' 0.5000) over all
+ *   2^32 inputs, double 0.7426 (f' 0.9445) over 10^7.
  */
 act_status act_tanhshrink_f32(const float *x, float *y, size_t n);
 act_status act_tanhshrink_derivative_f32(const float *x, float *d, size_t n);
@@ -527,7 +529,8 @@ act_status act_tanhshrink_backward_f64(const double *x, const double *dy, double
  *   Parameters: alpha finite and non-zero (else ACT_ERR_PARAMETER); Python
  *   default 1.0.  Accuracy (f and f'): <= 1 ulp in both types, for
  *   2^-40 <= |alpha| <= 2^40.
- *   Measured (docs/accuracy.md, alpha = 0.6 and -1.5): MEASURED_CELU
+ *   Measured (docs/accuracy.md, alpha = 0.6 and -1.5): float 0.8563 ulp
+ *   over all 2^32 inputs, double 0.7359 over 10^7.
  */
 act_status act_celu_f32(const float *x, float *y, size_t n, float alpha);
 act_status act_celu_derivative_f32(const float *x, float *d, size_t n, float alpha);

@@ -111,6 +111,18 @@ UNARY(celu, ELU_F32, ELU_F64)
   static act_status swiglu_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {              \
     (void)g, (void)c;                                                                                       \
     return act_swiglu_##t(x, y, n / 2048, 1024);                                                            \
+  }                                                                                                         \
+  static act_status glu_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {                 \
+    (void)g, (void)c;                                                                                       \
+    return act_glu_##t(x, y, n / 2048, 1024);                                                               \
+  }                                                                                                         \
+  static act_status geglu_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {               \
+    (void)g, (void)c;                                                                                       \
+    return act_geglu_##t(x, y, n / 2048, 1024);                                                             \
+  }                                                                                                         \
+  static act_status log_softmax_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {         \
+    (void)g;                                                                                                \
+    return act_log_softmax_##t(x, y, n / c, c);                                                             \
   }
 ROWS(float, f32)
 ROWS(double, f64)
@@ -156,6 +168,9 @@ static const struct kind kinds[] = {
     {"maxout", "backward", maxout_b_f32, maxout_b_f64, 1, 2},
     {"prelu", "forward", prelu_f_f32, prelu_f_f64, 0, 0},   /* rows x 64 channels */
     {"swiglu", "forward", swiglu_f_f32, swiglu_f_f64, 0, 0}, /* rows x (2 x 1024) */
+    {"glu", "forward", glu_f_f32, glu_f_f64, 0, 0},          /* rows x (2 x 1024) */
+    {"geglu", "forward", geglu_f_f32, geglu_f_f64, 0, 0},    /* rows x (2 x 1024) */
+    {"log_softmax", "forward", log_softmax_f_f32, log_softmax_f_f64, 0, 1},
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 

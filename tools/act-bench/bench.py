@@ -50,6 +50,26 @@ SNIPPETS = {
     ("elu", "backward"): lambda x, dy: dy * snippets.elu_derivative(x, 1.0),
 }
 
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+# The functions beyond the document: the usual numpy formula of each forward
+# (the one a user would write; gelu's erf form has no numpy erf).
+_SQRT_2_OVER_PI = np.sqrt(2 / np.pi)
+SNIPPETS.update({
+    ("silu", "forward"): lambda x, dy: x * _sigmoid(x),
+    ("gelu_tanh", "forward"): lambda x, dy: 0.5 * x * (1 + np.tanh(_SQRT_2_OVER_PI * (x + 0.044715 * x**3))),
+    ("mish", "forward"): lambda x, dy: x * np.tanh(np.log1p(np.exp(x))),
+    ("selu", "forward"): lambda x, dy: 1.0507009873554805 * np.where(x > 0, x, 1.6732632423543772 * np.expm1(x)),
+    ("softsign", "forward"): lambda x, dy: x / (1 + np.abs(x)),
+    ("softplus", "forward"): lambda x, dy: np.logaddexp(0, x),
+    ("logsigmoid", "forward"): lambda x, dy: -np.logaddexp(0, -x),
+    ("tanhshrink", "forward"): lambda x, dy: x - np.tanh(x),
+    ("celu", "forward"): lambda x, dy: np.where(x >= 0, x, np.expm1(x)),
+})
+
 # The same calls through the binding (parameters as in act-bench).
 BINDING = {
     "sigmoid": {},
@@ -57,6 +77,15 @@ BINDING = {
     "relu": {},
     "leaky_relu": {"alpha": 0.01},
     "elu": {"alpha": 1.0},
+    "silu": {},
+    "gelu_tanh": {},
+    "mish": {},
+    "selu": {},
+    "softsign": {},
+    "softplus": {"beta": 1.0, "threshold": 20.0},
+    "logsigmoid": {},
+    "tanhshrink": {},
+    "celu": {"alpha": 1.0},
 }
 
 
@@ -148,7 +177,9 @@ def write_outputs(header, rows, timings, overhead_us, markdown, png, quick):
         "(spread min..max), measured in one run on this machine:",
         "",
         f"- C: `{header.lstrip('# ')}`",
-        "- numpy: the document's snippets (`Tests/python/snippets.py`) and the Python binding, same session, one thread.",
+        "- numpy: the document's snippets (`Tests/python/snippets.py`; for the functions the document does not have, "
+        "the usual numpy formula of the forward, in tools/act-bench/bench.py) and the Python binding, same session, "
+        "one thread.",
         "- ceilings: `memcpy` and a non-temporal copy of the same bytes (`nt-copy`); backward is compared with a "
         "two-read, one-non-temporal-write stream (`nt-3-stream`).",
         f"- Python binding: {overhead_us:.2f} us per call of `sigmoid(x, out=y)` on one float32 element.",
