@@ -1,7 +1,12 @@
 """activations: neural-network activation functions from libactivations.so.
 
-For every function NAME (sigmoid, tanh, relu, leaky_relu, elu, rrelu,
-softmax, maxout) there are NAME, NAME_derivative and NAME_backward, e.g.
+For every function NAME of the table in activations._spec (the document's
+sigmoid, tanh, relu, leaky_relu, elu, rrelu, softmax and maxout, and the
+modern family: gelu, gelu_tanh, silu, swish, mish, softplus, logsigmoid,
+selu, celu, hardtanh, relu6, hardsigmoid, hardswish, softsign, tanhshrink,
+softshrink, hardshrink, threshold, prelu, log_softmax, softmin,
+softmax_safe, glu, swiglu, geglu) there are NAME, NAME_derivative and
+NAME_backward, e.g.
 
     >>> import numpy as np, activations
     >>> activations.sigmoid(np.array([-1.0, 0.0, 1.0]))
