@@ -47,5 +47,9 @@ int main(int argc, char **argv) {
     }
     section("bitwise identical results for 1, 2, 3 and 8 threads");
     test_threads();
+    section("guard pages: inputs end at a PROT_NONE page, outputs between canaries");
+    test_guard();
+    section("16 threads calling every function while another changes the thread setting");
+    test_concurrency();
     return report();
 }

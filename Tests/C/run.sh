@@ -36,7 +36,7 @@ if [[ "$what" == program || "$what" == all ]]; then
     # python3-config of the interpreter that has numpy: --embed gives -lpython3.x
     PYTHON_CONFIG="${PYTHON_CONFIG:-$(command -v "${PYTHON}-config" || command -v python3-config)}"
     sources=(main.c harness.c cases.c inputs.c oracle.c test_misc.c test_contract.c
-             test_special.c test_values.c)
+             test_special.c test_values.c test_guard.c test_concurrency.c)
     echo "== building the C test program"
     # shellcheck disable=SC2046  # the config output is a list of flags
     "$CC" -std=c99 -Wall -Wextra -Werror -pedantic -O2 \
@@ -45,7 +45,7 @@ if [[ "$what" == program || "$what" == all ]]; then
         "${sources[@]/#/Tests/C/}" \
         -o "$BUILD_DIR/test_activations" \
         -L "$LIBDIR" -lactivations -Wl,-rpath,"$LIBDIR" \
-        $("$PYTHON_CONFIG" --embed --ldflags) -lm
+        $("$PYTHON_CONFIG" --embed --ldflags) -lm -pthread
     echo "== running the C test program"
     # The embedded interpreter must see the numpy that $PYTHON sees (a venv's).
     numpy_site="$("$PYTHON" -c 'import os, numpy; print(os.path.dirname(os.path.dirname(numpy.__file__)))')"

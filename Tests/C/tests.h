@@ -7,5 +7,7 @@ void test_contract(void);            /* test_contract.c: status codes, order of 
 void test_special(void);             /* test_special.c: NaN, infinities, signed zeros, subnormals */
 void test_values(void);              /* test_values.c: every function vs the numpy snippets */
 void test_threads(void);             /* test_misc.c: bitwise identical for any thread count */
+void test_concurrency(void);         /* test_concurrency.c: 16 callers at once, thread setting moving */
+void test_guard(void);               /* test_guard.c: no read past an input, no write outside an output */
 
 #endif
