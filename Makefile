@@ -2,7 +2,9 @@
 #
 #   make            build the library, then build and run the examples
 #   make test       run every test: Swift, C (header/exports + C program), Python,
-#                   and a strided accuracy sweep (act-eval) asserting the published bounds
+#                   a strided accuracy sweep (act-eval) asserting the published bounds,
+#                   the Swift tests under ASan and TSan, and 30 s of fuzzing per ISA path
+#   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
 #   make bench      the benchmark: every entry point beside numpy and the streaming
 #                   ceilings; writes docs/benchmarks.md and docs/benchmarks.png
 #   make accuracy   the full accuracy evaluation: all 2^32 float32 inputs and 10^7
@@ -33,7 +35,7 @@ SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
 PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
-        act-eval act-bench bench test-bench clean
+        act-eval act-bench bench test-bench clean test-sanitize fuzz fuzz-build test-fuzz
 
 all: examples
 
@@ -73,7 +75,7 @@ examples: $(PREREQ)
 # Runs every suite even when one fails, then fails if any did.
 test: deps build
 	@failed=""; \
-	for t in test-swift test-c test-python test-accuracy test-bench; do \
+	for t in test-swift test-c test-python test-accuracy test-bench test-sanitize test-fuzz; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -81,6 +83,41 @@ test: deps build
 
 test-swift: $(PREREQ)
 	$(SWIFT) test -c release
+
+# The Swift tests under AddressSanitizer and ThreadSanitizer (the threaded
+# drivers), each in its own build directory. Leak reports are off: the only
+# leaks are XCTest's runner objects, outside the library.
+test-sanitize: $(PREREQ)
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path $(BUILD_DIR)/asan
+	$(SWIFT) test --sanitize=thread --scratch-path $(BUILD_DIR)/tsan
+
+# The libFuzzer harness over the C ABI (Tests/fuzz/fuzz_abi.c), built with
+# clang's -fsanitize=fuzzer,address,undefined. test-fuzz runs it 30 seconds
+# per instruction-set path from the committed seeds; `make fuzz` 10 minutes
+# (FUZZ_SECONDS). New inputs go to .build/fuzz-corpus, findings to .build/fuzz.
+FUZZ        := $(BUILD_DIR)/tools/fuzz_abi
+FUZZ_SECONDS ?= 600
+FUZZ_CC     ?= clang
+
+fuzz-build: $(PREREQ)
+	@mkdir -p $(BUILD_DIR)/tools $(BUILD_DIR)/fuzz-corpus $(BUILD_DIR)/fuzz
+	$(FUZZ_CC) -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    -fuse-ld=lld -I include -I Tests/C Tests/fuzz/fuzz_abi.c Tests/C/cases.c \
+	    -o $(FUZZ) -L $(LIBDIR) -lactivations -Wl,-rpath,$(LIBDIR) -lm
+
+test-fuzz: fuzz-build
+	for isa in default baseline; do \
+	    if [ $$isa = default ]; then unset ACTIVATIONS_ISA; else export ACTIVATIONS_ISA=$$isa; fi; \
+	    log=$(BUILD_DIR)/fuzz/$$isa.log; \
+	    $(FUZZ) -max_total_time=30 -print_final_stats=1 -artifact_prefix=$(BUILD_DIR)/fuzz/ \
+	        $(BUILD_DIR)/fuzz-corpus Tests/fuzz/corpus > $$log 2>&1; status=$$?; \
+	    echo "fuzz ($$isa): $$(grep -E '^stat::number_of_executed_units' $$log)"; \
+	    if [ $$status -ne 0 ]; then grep -E "fuzz_abi:|ERROR|SUMMARY|Test unit" $$log; exit 1; fi; \
+	done
+
+fuzz: fuzz-build
+	$(FUZZ) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=$(BUILD_DIR)/fuzz/ \
+	    $(BUILD_DIR)/fuzz-corpus Tests/fuzz/corpus
 
 # The header/exports checks, then the C test program (Tests/C/run.sh).
 test-c: $(PREREQ)
