@@ -91,7 +91,7 @@ enum Gelu: UnaryActivation {
         .replacing(with: D.withSign(D.zero, of: x) * c, where: x .<= D.zero - limit)
         .replacing(with: p, where: (x .>= limit) .| (x .== D.zero))
     }
-    let (a, g, gLo, e) = pieces(x, precise: precise)
+    let (_, g, gLo, e) = pieces(x, precise: precise)
     let (m, mLo) = timesE(g, gLo, e)
     let (p, pLo) = TwoTerm.product(c, x)
     let (pa, pLoA) = (p * e.a, pLo * e.a)
