@@ -48,18 +48,7 @@ enum Tanhshrink: UnaryActivation {
     let a = D.zero - D.negativeMagnitude(x)
     let large = a - magnitude(x).hi
     let s = a * a
-    var p = D(repeating: 0x1.47559de55bc91p-19)
-    p = D.fma(p, s, D(repeating: -0x1.99b26df70cccdp-17))
-    p = D.fma(p, s, D(repeating: 0x1.370efd62e9535p-15))
-    p = D.fma(p, s, D(repeating: -0x1.92d3563b405ccp-14))
-    p = D.fma(p, s, D(repeating: 0x1.f4fccb8116f0ap-13))
-    p = D.fma(p, s, D(repeating: -0x1.355204d5878bep-11))
-    p = D.fma(p, s, D(repeating: 0x1.7da2fd76a3cf1p-10))
-    p = D.fma(p, s, D(repeating: -0x1.d6d3cc561e69ap-9))
-    p = D.fma(p, s, D(repeating: 0x1.226e354ddfe9ap-7))
-    p = D.fma(p, s, D(repeating: -0x1.664f488279254p-6))
-    p = D.fma(p, s, D(repeating: 0x1.ba1ba1ba1aff0p-5))
-    p = D.fma(p, s, D(repeating: -0x1.111111111110dp-3))
+    let p = polynomial(s)
     let small = a * s * D.fma(s, p, D(repeating: 0x1.5555555555555p-2))
     let y = large.replacing(with: small, where: a .< D(repeating: 0.625))
       .replacing(with: a, where: a .== D(repeating: .infinity))
@@ -77,18 +66,7 @@ enum Tanhshrink: UnaryActivation {
     let (s, sLo) = TwoTerm.product(a, a)
     let (cube, cubeLo) = TwoTerm.product(a, s)
     let cubeTail = V.fma(a, sLo, cubeLo)
-    var p = V(repeating: 0x1.47559de55bc91p-19)
-    p = V.fma(p, s, V(repeating: -0x1.99b26df70cccdp-17))
-    p = V.fma(p, s, V(repeating: 0x1.370efd62e9535p-15))
-    p = V.fma(p, s, V(repeating: -0x1.92d3563b405ccp-14))
-    p = V.fma(p, s, V(repeating: 0x1.f4fccb8116f0ap-13))
-    p = V.fma(p, s, V(repeating: -0x1.355204d5878bep-11))
-    p = V.fma(p, s, V(repeating: 0x1.7da2fd76a3cf1p-10))
-    p = V.fma(p, s, V(repeating: -0x1.d6d3cc561e69ap-9))
-    p = V.fma(p, s, V(repeating: 0x1.226e354ddfe9ap-7))
-    p = V.fma(p, s, V(repeating: -0x1.664f488279254p-6))
-    p = V.fma(p, s, V(repeating: 0x1.ba1ba1ba1aff0p-5))
-    p = V.fma(p, s, V(repeating: -0x1.111111111110dp-3))
+    let p = polynomial(s)
     let (m, mLo) = TwoTerm.product(s, p)
     let (k, kLo) = TwoTerm.constant(0x1.5555555555555p-2, 0x1.52a77a73b9563p-56, as: V.self)
     let (q, qLo) = TwoTerm.fastSum(k, m)
@@ -110,5 +88,24 @@ enum Tanhshrink: UnaryActivation {
       y = y.replacing(with: third * back * back, where: a .< tiny)
     }
     return V.withSign(y, of: x)
+  }
+
+  /// P(s) - p0, divided by s: p1 + p2 s + ... + p12 s^11 of the degree-12
+  /// fit (tools/fit-poly/fit_tanhshrink.py), by Horner.
+  @inline(__always)
+  static func polynomial<V: FloatVector>(_ s: V) -> V {
+    var p = V(repeating: 0x1.47559de55bc91p-19)
+    p = V.fma(p, s, V(repeating: -0x1.99b26df70cccdp-17))
+    p = V.fma(p, s, V(repeating: 0x1.370efd62e9535p-15))
+    p = V.fma(p, s, V(repeating: -0x1.92d3563b405ccp-14))
+    p = V.fma(p, s, V(repeating: 0x1.f4fccb8116f0ap-13))
+    p = V.fma(p, s, V(repeating: -0x1.355204d5878bep-11))
+    p = V.fma(p, s, V(repeating: 0x1.7da2fd76a3cf1p-10))
+    p = V.fma(p, s, V(repeating: -0x1.d6d3cc561e69ap-9))
+    p = V.fma(p, s, V(repeating: 0x1.226e354ddfe9ap-7))
+    p = V.fma(p, s, V(repeating: -0x1.664f488279254p-6))
+    p = V.fma(p, s, V(repeating: 0x1.ba1ba1ba1aff0p-5))
+    p = V.fma(p, s, V(repeating: -0x1.111111111110dp-3))
+    return p
   }
 }
