@@ -161,14 +161,16 @@ enum GeluGate: GateFunction {
     let precise = V.Scalar.self == Double.self
     let gate = V.mapInDouble(b, b) { b, _ in Gelu.value(b, precise: precise) }.replacing(with: b, where: b .!= b)
     let slope = V.mapInDouble(a, b) { a, b in Gelu.slope(b, times: a, precise: precise) }
+    let finite = V.isFinite(a) .& V.isFinite(b)
+    if V.allLanes(finite) { return (gate, slope) }
     // For infinite a: the sign of gelu'(b), negative below its zero at
-    // -0.7518; gelu'(+inf) = 1, gelu'(-inf) = 0.
+    // -0.7518; gelu'(+inf) = 1, gelu'(-inf) = 0 (evaluated only for vectors
+    // with a lane that is not finite).
     let derivative = V.mapInDouble(b, b) { b, _ in Gelu.slope(b, precise: precise) }
     let negative = (derivative .< V.zero) .| ((derivative .== V.zero) .& (b .< V.zero))
     let limit = V.one.replacing(with: V(repeating: -1), where: negative)
       .replacing(with: V.one, where: b .== V(repeating: .infinity))
       .replacing(with: V.zero, where: b .== V(repeating: -.infinity))
-    let finite = V.isFinite(a) .& V.isFinite(b)
     return (gate, slope.replacing(with: a * limit, where: .!finite).replacing(with: b, where: b .!= b))
   }
 }

@@ -36,13 +36,19 @@ enum Gelu: UnaryActivation {
 
   typealias D = SIMD8<Double>
 
+  /// |x| clamped to [0, NormalTail.limit].
+  @inline(__always)
+  static func clampedMagnitude(_ x: D) -> D {
+    let limit = D(repeating: NormalTail.limit)
+    let magnitude = D.zero - D.negativeMagnitude(x)
+    return magnitude.replacing(with: limit, where: magnitude .> limit)
+  }
+
   /// The pieces both directions share: a clamped, G(a) and E unscaled
   /// (E = (hi + lo) * scale.a * scale.b).
   @inline(__always)
   static func pieces(_ x: D, precise: Bool) -> (a: D, g: D, gLo: D, e: (hi: D, lo: D, a: D, b: D)) {
-    let limit = D(repeating: NormalTail.limit)
-    let magnitude = D.zero - D.negativeMagnitude(x)
-    let a = magnitude.replacing(with: limit, where: magnitude .> limit)
+    let a = clampedMagnitude(x)
     let (g, gLo) = NormalTail.scaled(a, precise: precise)
     let (square, squareLo) = TwoTerm.product(a, a)
     let half = D(repeating: -0.5)
@@ -55,9 +61,7 @@ enum Gelu: UnaryActivation {
   /// double, and every float result is a normal double).
   @inline(__always)
   static func cheapPieces(_ x: D) -> (a: D, g: D, e: D) {
-    let limit = D(repeating: NormalTail.limit)
-    let magnitude = D.zero - D.negativeMagnitude(x)
-    let a = magnitude.replacing(with: limit, where: magnitude .> limit)
+    let a = clampedMagnitude(x)
     let e = ExpCore(ExpCore.clampedForExp(a * a * D(repeating: -0.5))).exp().hi
     return (a, NormalTail.scaled(a, precise: false).hi, e)
   }
