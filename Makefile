@@ -3,6 +3,7 @@
 #   make            build the library, then build and run the examples
 #   make test       run every test: Swift, C (header/exports + C program), Python,
 #                   a strided accuracy sweep (act-eval) asserting the published bounds,
+#                   the reproducibility hashes (1..8 threads, both ISA paths),
 #                   the Swift tests under ASan and TSan, and 30 s of fuzzing per ISA path
 #   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
 #   make bench      the benchmark: every entry point beside numpy and the streaming
@@ -12,6 +13,9 @@
 #                   (45 minutes on 2 cores for the 29 families; writes docs/accuracy.md) and
 #                   again on the baseline path, comparing every output bit (that pass takes
 #                   about twice as long: it computes the fused multiply-adds through libm)
+#   make check-reproducibility   every output over a fixed sweep, 1..8 threads on both
+#                   instruction-set paths, against the hashes in docs/reproducibility.md
+#   make reproducibility   rewrites docs/reproducibility.md (after a deliberate change)
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.
@@ -35,7 +39,8 @@ SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
 PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
-        act-eval act-bench bench test-bench clean test-sanitize fuzz fuzz-build test-fuzz
+        act-eval act-bench bench test-bench clean test-sanitize fuzz fuzz-build test-fuzz \
+        act-hash test-reproducibility check-reproducibility reproducibility
 
 all: examples
 
@@ -75,7 +80,7 @@ examples: $(PREREQ)
 # Runs every suite even when one fails, then fails if any did.
 test: deps build
 	@failed=""; \
-	for t in test-swift test-c test-python test-accuracy test-bench test-sanitize test-fuzz; do \
+	for t in test-swift test-c test-python test-accuracy test-reproducibility test-bench test-sanitize test-fuzz; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -157,6 +162,25 @@ test-accuracy: act-eval
 	@tail -n 1 $(BUILD_DIR)/accuracy-ci-baseline.log
 	diff $(BUILD_DIR)/accuracy-ci-hashes-default.txt $(BUILD_DIR)/accuracy-ci-hashes-baseline.txt
 	@echo "test-accuracy: every output bit is the same on both instruction-set paths"
+
+# ---- reproducibility (tools/act-hash) ---------------------------------------------------
+# One hash of every output over a fixed sweep, for 1..8 threads on both instruction-set
+# paths: all runs must agree and match docs/reproducibility.md (`reproducibility` rewrites
+# it after a deliberate change of results).
+ACT_HASH := $(BUILD_DIR)/tools/act-hash
+
+act-hash: $(PREREQ)
+	@mkdir -p $(BUILD_DIR)/tools
+	$(CC) -std=c99 -O2 -Wall -Wextra -Werror -pedantic -I include -I Tests/C tools/act-hash/act_hash.c \
+	    Tests/C/cases.c -o $(ACT_HASH) -L $(LIBDIR) -lactivations -Wl,-rpath,$(LIBDIR) -lm
+
+test-reproducibility: act-hash
+	bash tools/act-hash/reproducibility.sh $(ACT_HASH) check
+
+check-reproducibility: test-reproducibility
+
+reproducibility: act-hash
+	bash tools/act-hash/reproducibility.sh $(ACT_HASH) write
 
 # ---- benchmark (tools/act-bench) ------------------------------------------------------
 ACT_BENCH := $(BUILD_DIR)/tools/act-bench

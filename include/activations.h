@@ -42,6 +42,9 @@
  * Special values.  NaN in x gives NaN in the forward, the derivative and the
  *   backward of every elementwise function (relu'(NaN) is NaN).  Backward is
  *   the IEEE product dy * f'(x): NaN in dy gives NaN, inf * 0 gives NaN.
+ *   The sign and payload of a NaN result are unspecified: they can differ
+ *   between the instruction-set paths for the row functions (see
+ *   docs/reproducibility.md); every other bit is the same on both.
  *   Odd functions keep the sign of zero (tanh(-0) = -0); so do leaky_relu,
  *   rrelu and elu (f(-0) = -0); relu(-0) = +0.  Results that fall in the
  *   subnormal range are returned as subnormals, never flushed to zero.
@@ -123,10 +126,11 @@ int32_t act_get_num_threads(void);
  * (x86-64-v3: AVX2 and FMA) when the CPU has it, else "baseline" (x86-64
  * with SSE2).  It is chosen once, at first use; the environment variable
  * ACTIVATIONS_ISA=baseline lowers the choice (other values keep it).  Both
- * paths return the same bits for every input: the baseline path computes
- * the same fused multiply-adds through libm's fma/fmaf (correctly rounded),
- * which makes its transcendental functions about 20 times slower.  Every
- * function is dispatched.  Static string, never NULL.
+ * paths return the same bits for every input (the sign and payload of NaN
+ * results aside, see "Special values"): the baseline path computes the same
+ * fused multiply-adds through libm's fma/fmaf (correctly rounded), which
+ * makes its transcendental functions about 20 times slower.  Every function
+ * is dispatched.  Static string, never NULL.
  * ======================================================================== */
 const char *act_isa(void);
 

@@ -47,6 +47,8 @@ int main(int argc, char **argv) {
     }
     section("bitwise identical results for 1, 2, 3 and 8 threads");
     test_threads();
+    section("lengths 0..130 and large slices at offsets 0 and 1, and in place, against one long call");
+    test_slices();
     section("guard pages: inputs end at a PROT_NONE page, outputs between canaries");
     test_guard();
     section("16 threads calling every function while another changes the thread setting");

@@ -36,7 +36,7 @@ if [[ "$what" == program || "$what" == all ]]; then
     # python3-config of the interpreter that has numpy: --embed gives -lpython3.x
     PYTHON_CONFIG="${PYTHON_CONFIG:-$(command -v "${PYTHON}-config" || command -v python3-config)}"
     sources=(main.c harness.c cases.c inputs.c oracle.c test_misc.c test_contract.c
-             test_special.c test_values.c test_guard.c test_concurrency.c)
+             test_special.c test_values.c test_slices.c test_guard.c test_concurrency.c)
     echo "== building the C test program"
     # shellcheck disable=SC2046  # the config output is a list of flags
     "$CC" -std=c99 -Wall -Wextra -Werror -pedantic -O2 \

@@ -8,6 +8,7 @@ void test_special(void);             /* test_special.c: NaN, infinities, signed 
 void test_values(void);              /* test_values.c: every function vs the numpy snippets */
 void test_threads(void);             /* test_misc.c: bitwise identical for any thread count */
 void test_concurrency(void);         /* test_concurrency.c: 16 callers at once, thread setting moving */
+void test_slices(void);             /* test_slices.c: parts of an array == parts of one long call, in place */
 void test_guard(void);               /* test_guard.c: no read past an input, no write outside an output */
 
 #endif

@@ -114,17 +114,21 @@ struct ExpCore<V: FloatVector> {
     return (hi * a * b, lo * a * b)
   }
 
-  /// e^x = (hi + lo) * a * b: the unscaled two-term 1 + expm1(r) and two
-  /// power-of-two factors (a = 2^n and b = 1 when every lane's 2^n is
-  /// normal, else the two halves of 2^n), for callers that multiply
-  /// before the final scaling, which then rounds once into the subnormal
-  /// range (x * sigma(x) for very negative x).
+  /// e^x = (hi + lo) * a * b: the unscaled two-term 1 + expm1(r) and the
+  /// two halves a, b of 2^n, for callers that multiply before the final
+  /// scaling, which then rounds once into the subnormal range (x * sigma(x)
+  /// for very negative x).
+  ///
+  /// Always the halves, never a = 2^n and b = 1 when 2^n is normal: a
+  /// caller's product x * 2^n can lose its low term to the subnormal range
+  /// where x * 2^(n/2) keeps it, so a choice made per vector would let a
+  /// lane's result depend on its neighbours (one rare last bit of gelu_tanh
+  /// did, before this).
   @inline(__always)
   func unscaled() -> (hi: V, lo: V, a: V, b: V) {
     let one = V.one
     let hi = one + mHi
     let lo = ((one - hi) + mHi) + mLo
-    if allNormal(extra: 0) { return (hi, lo, V.powerOfTwo(shifted), one) }
     let (a, b) = V.scaleFactors(shifted, extra: 0)
     return (hi, lo, a, b)
   }

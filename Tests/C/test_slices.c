@@ -1,0 +1,189 @@
+/*
+ * test_slices.c -- a call on part of an array gives the same bits as the
+ * same part of one long call.
+ *
+ * For every computing function in functions.def, one long call on inputs
+ * that mix moderate values with arbitrary bit patterns (NaN, infinities,
+ * subnormals, huge values), then:
+ *   - every length 0..130 (elements; rows for the row kinds) starting at the
+ *     first element and one element (one row) further on, so each start is
+ *     misaligned for the vector loops, compared bitwise with the long call;
+ *   - a few large calls (past the size at which work is split among threads)
+ *     at odd offsets, compared bitwise with the long call;
+ *   - the call in place (output == input) compared bitwise with the call
+ *     out of place, wherever an output has the length of an input.
+ * rrelu in training mode draws slope i from the element's index within the
+ * call, so its shifted slices are compared in evaluation mode and its
+ * training mode on prefixes only.  prelu's weight gradient is a sum over
+ * all rows and is left to the other tests; its dx is compared here.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "inputs.h"
+#include "tests.h"
+
+#define MAX_SLICE 130
+
+/* The shape of `units` slicing units: elements, or rows of a small width. */
+static shape unit_shape(const fn_case *c, size_t units) {
+    shape s = {0, 0, 0, 0, 0};
+    switch (c->kind) {
+    case KIND_ELEMENTWISE: s.n = units; break;
+    case KIND_SOFTMAX: s.rows = units; s.cols = 5; break;
+    case KIND_GATED: s.rows = units; s.cols = 3; break;
+    case KIND_MAXOUT: s.rows = units; s.units = 3; s.pieces = 2; break;
+    case KIND_PRELU: s.rows = units; s.cols = 3; s.units = 3; break;
+    }
+    return s;
+}
+
+/* Elements of in0, in1 and out per slicing unit. */
+static void per_unit(const fn_case *c, size_t count[3]) {
+    shape one = unit_shape(c, 1);
+    case_counts(c, &one, count);
+}
+
+/* Inputs for `units` units: three of four values moderate (in [-12, 12]),
+ * the fourth an arbitrary bit pattern; dy in [-2, 2] with an occasional
+ * special value.  softmax_backward's y and maxout keep their own inputs
+ * (probability rows, small integers) with a few specials mixed in. */
+static void fill(const fn_case *c, size_t units, void *in0, void *in1) {
+    shape s = unit_shape(c, units);
+    size_t count[3], i;
+    uint64_t st = 0x5eed + (uint64_t)(c - CASES);
+    case_counts(c, &s, count);
+    random_inputs(c, &s, in0, in1, 4242);
+    for (i = 0; i < count[0]; i++) {
+        uint64_t bits;
+        if (i % 4 != 3) continue;
+        if (c->kind == KIND_MAXOUT || (c->kind == KIND_SOFTMAX && c->variant == VARIANT_BACKWARD)) {
+            if (i % 68 == 3) put(c, in0, i, (i / 68) % 2 ? INFINITY : NAN);
+            continue;
+        }
+        uniform(&st, 0, 1);
+        bits = st * UINT64_C(0x2545F4914F6CDD1D);
+        if (c->size == sizeof(float)) {
+            uint32_t b = (uint32_t)(bits >> 32);
+            memcpy((char *)in0 + i * c->size, &b, sizeof b);
+        } else {
+            memcpy((char *)in0 + i * c->size, &bits, sizeof bits);
+        }
+    }
+    for (i = 0; i < count[1]; i += 37) put(c, in1, i, i % 74 ? INFINITY : NAN);
+}
+
+/* Calls c on `units` units starting `first` units into the inputs, and
+ * compares the output with the same part of `whole` (`first` units in). */
+static int same_slice(const fn_case *c, const params *p, const void *in0, const void *in1,
+                      const void *whole, void *out, size_t first, size_t units) {
+    size_t u[3];
+    shape s = unit_shape(c, units);
+    act_status st;
+    per_unit(c, u);
+    memset(out, 0x5A, (units ? units : 1) * u[2] * c->size);
+    st = c->call((const char *)in0 + first * u[0] * c->size,
+                 u[1] ? (const char *)in1 + first * u[1] * c->size : NULL, out, &s, p);
+    if (st != ACT_OK) {
+        printf("  %s: %zu units from unit %zu: status %d\n", c->symbol, units, first, (int)st);
+        return 0;
+    }
+    if (memcmp(out, (const char *)whole + first * u[2] * c->size, units * u[2] * c->size) != 0) {
+        const char *w = (const char *)whole + first * u[2] * c->size;
+        size_t i = 0;
+        while (memcmp((const char *)out + i * c->size, w + i * c->size, c->size) == 0) i++;
+        printf("  %s: %zu units from unit %zu: output element %zu is %a, the long call's %a "
+               "(input element %zu: %a)\n",
+               c->symbol, units, first, i, get(c, out, i), get(c, w, i),
+               first * u[0] + (u[0] == u[2] ? i : 0), get(c, in0, first * u[0] + (u[0] == u[2] ? i : 0)));
+        return 0;
+    }
+    return 1;
+}
+
+static void test_case(const fn_case *c, size_t total) {
+    params p = {0.5, 0.125, 0.375, 1, 7};
+    params eval = p;
+    size_t u[3], count[3], k, first, bad = 0;
+    shape s = unit_shape(c, total);
+    void *in0, *in1, *whole, *out, *copy;
+    act_status st;
+    int training = c->params == PARAMS_RRELU;
+    eval.training = 0;
+    per_unit(c, u);
+    case_counts(c, &s, count);
+    in0 = xmalloc(count[0] * c->size);
+    in1 = xmalloc((count[1] ? count[1] : 1) * c->size);
+    whole = xmalloc(count[2] * c->size);
+    out = xmalloc(count[2] * c->size);
+    copy = xmalloc(count[2] * c->size);
+    fill(c, total, in0, in1);
+
+    /* lengths 0..130 at offsets 0 and 1, with the parameters of the long call */
+    st = c->call(in0, count[1] ? in1 : NULL, whole, &s, training ? &eval : &p);
+    check(st == ACT_OK, "%s: long call (%zu units): status %d", c->symbol, total, (int)st);
+    for (first = 0; first < 2; first++)
+        for (k = 0; k <= MAX_SLICE; k++)
+            if (!same_slice(c, training ? &eval : &p, in0, in1, whole, out, first, k)) {
+                if (bad++ < 3)
+                    check(0, "%s: %zu units from unit %zu differ from the long call", c->symbol, k, first);
+            }
+    /* large slices at odd offsets, past the threading crossover */
+    if (total > 2 * MAX_SLICE) {
+        const size_t starts[3] = {1, 5, 0}, lengths[3] = {total / 4 + 3, total - 5, total - 1};
+        for (k = 0; k < 3; k++)
+            if (!same_slice(c, training ? &eval : &p, in0, in1, whole, out, starts[k], lengths[k])) {
+                bad++;
+                check(0, "%s: %zu units from unit %zu differ from the long call", c->symbol, lengths[k],
+                      starts[k]);
+            }
+    }
+    /* rrelu's training mode: prefixes only */
+    if (training) {
+        st = c->call(in0, count[1] ? in1 : NULL, whole, &s, &p);
+        for (k = 0; k <= MAX_SLICE; k++)
+            if (!same_slice(c, &p, in0, in1, whole, out, 0, k) && bad++ < 3)
+                check(0, "%s: training mode, the first %zu elements differ from the long call", c->symbol, k);
+    }
+    /* in place == out of place (the long call just made, with p) */
+    if (count[2] == count[0]) {
+        memcpy(copy, in0, count[0] * c->size);
+        st = c->call(copy, count[1] ? in1 : NULL, copy, &s, &p);
+        if (st != ACT_OK || memcmp(copy, whole, count[2] * c->size) != 0) {
+            bad++;
+            check(0, "%s: in place (out == in0) differs from out of place", c->symbol);
+        }
+    }
+    if (count[1] && count[2] == count[1]) {
+        memcpy(copy, in1, count[1] * c->size);
+        st = c->call(in0, copy, copy, &s, &p);
+        if (st != ACT_OK || memcmp(copy, whole, count[2] * c->size) != 0) {
+            bad++;
+            check(0, "%s: in place (out == dy) differs from out of place", c->symbol);
+        }
+    }
+    check(bad == 0, "%s: slices, large calls and in place agree with one long call bitwise", c->symbol);
+    free(in0);
+    free(in1);
+    free(whole);
+    free(out);
+    free(copy);
+}
+
+void test_slices(void) {
+    size_t i, total;
+    for (i = 0; i < NCASES; i++) {
+        const fn_case *c = &CASES[i];
+        /* the long call: 2^20 + 77 elements, or a few hundred thousand elements of rows
+         * (the softmax Jacobian: 2^14 rows of 5 x 5) */
+        if (c->kind == KIND_ELEMENTWISE) total = ((size_t)1 << 20) + 77;
+        else if (c->kind == KIND_SOFTMAX && c->variant == VARIANT_DERIVATIVE) total = ((size_t)1 << 14) + 7;
+        else total = ((size_t)1 << 17) + 7;
+        test_case(c, total);
+    }
+    printf("  %zu functions: lengths 0..%d at offsets 0 and 1, three large slices, in place\n", NCASES,
+           MAX_SLICE);
+}
