@@ -134,7 +134,7 @@ static void test_sizes(const fn_case *c) {
     memset(zero, 0, sizeof zero);
 
     if (c->kind == KIND_ELEMENTWISE) {
-        bad[0].n = SIZE_MAX; bad[1].n = big; bad[2].n = wrap; nbad = 3;
+        bad[0].n = SIZE_MAX; bad[1].n = big; bad[2].n = wrap; bad[3].n = (size_t)1 << 63; nbad = 4;
         nzero = 1; /* n = 0 */
     } else if (c->kind == KIND_SOFTMAX) {
         bad[0].rows = 2;      bad[0].cols = 0;          /* cols == 0 with rows > 0 */

@@ -11,7 +11,9 @@
  *   - a few large calls (past the size at which work is split among threads)
  *     at odd offsets, compared bitwise with the long call;
  *   - the call in place (output == input) compared bitwise with the call
- *     out of place, wherever an output has the length of an input.
+ *     out of place, wherever an output has the length of an input;
+ *   - (elementwise) each result unchanged when the elements beside it are
+ *     NaN, infinite, huge or subnormal.
  * rrelu in training mode draws slope i from the element's index within the
  * call, so its shifted slices are compared in evaluation mode and its
  * training mode on prefixes only.  prelu's weight gradient is a sum over
@@ -173,6 +175,47 @@ static void test_case(const fn_case *c, size_t total) {
     free(copy);
 }
 
+/* Lane independence: an element's result must not depend on the values
+ * next to it (vector code may take another path for a vector holding a
+ * special value; that path must give the other lanes the same bits).
+ * Elements over the whole moderate-to-large range, alone and with every
+ * odd element replaced by NaN, +-inf, +-huge or a subnormal. */
+static void test_neighbours(const fn_case *c) {
+    enum { N = 1 << 16 };
+    static const double SPECIAL[] = {NAN, INFINITY, -INFINITY, 1e300, -1e300, 4e-320, -0.0};
+    params p = {0.5, 0.125, 0.375, 1, 7};
+    void *x = xmalloc(N * c->size), *x2 = xmalloc(N * c->size), *dy = xmalloc(N * c->size);
+    void *y = xmalloc(N * c->size), *y2 = xmalloc(N * c->size);
+    shape s = {N, 0, 0, 0, 0};
+    uint64_t st = 99 + (uint64_t)(c - CASES);
+    size_t i, bad = 0, first = 0;
+    int backward = c->variant == VARIANT_BACKWARD;
+    for (i = 0; i < N; i++) {
+        double m = uniform(&st, -1, 1), e = uniform(&st, -24, 9);
+        put(c, x, i, i % 3 ? (m < 0 ? -1 : 1) * pow(2.0, e) : 120 * m);
+        put(c, dy, i, uniform(&st, -2, 2));
+    }
+    memcpy(x2, x, N * c->size);
+    for (i = 1; i < N; i += 2) put(c, x2, i, SPECIAL[(i / 2) % 7]);
+    if (c->call(x, backward ? dy : NULL, y, &s, &p) != ACT_OK ||
+        c->call(x2, backward ? dy : NULL, y2, &s, &p) != ACT_OK) {
+        check(0, "%s: neighbours: a call failed", c->symbol);
+    } else {
+        for (i = 0; i < N; i += 2)
+            if (memcmp((char *)y + i * c->size, (char *)y2 + i * c->size, c->size) != 0 && bad++ == 0) first = i;
+        if (bad)
+            printf("  %s: %zu elements change with their neighbours, first x = %a: %a alone, %a beside %g\n",
+                   c->symbol, bad, get(c, x, first), get(c, y, first), get(c, y2, first),
+                   get(c, x2, first + 1));
+        check(bad == 0, "%s: every result independent of the neighbouring elements", c->symbol);
+    }
+    free(x);
+    free(x2);
+    free(dy);
+    free(y);
+    free(y2);
+}
+
 void test_slices(void) {
     size_t i, total;
     for (i = 0; i < NCASES; i++) {
@@ -183,7 +226,8 @@ void test_slices(void) {
         else if (c->kind == KIND_SOFTMAX && c->variant == VARIANT_DERIVATIVE) total = ((size_t)1 << 14) + 7;
         else total = ((size_t)1 << 17) + 7;
         test_case(c, total);
+        if (c->kind == KIND_ELEMENTWISE) test_neighbours(c);
     }
-    printf("  %zu functions: lengths 0..%d at offsets 0 and 1, three large slices, in place\n", NCASES,
-           MAX_SLICE);
+    printf("  %zu functions: lengths 0..%d at offsets 0 and 1, three large slices, in place;\n"
+           "  elementwise results independent of their neighbours\n", NCASES, MAX_SLICE);
 }
