@@ -3,7 +3,8 @@
 #   make            build the library, then build and run the examples
 #   make test       run every test: Swift, C (header/exports + C program), Python,
 #                   a strided accuracy sweep (act-eval) asserting the published bounds,
-#                   the Swift tests under ASan and TSan, and 30 s of fuzzing per ISA path
+#                   the Swift tests under ASan and TSan, the C test program under ASan
+#                   and UBSan (test-c-sanitize), and 30 s of fuzzing per ISA path
 #   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
 #   make bench      the benchmark: every entry point beside numpy and the streaming
 #                   ceilings; writes docs/benchmarks.md and docs/benchmarks.png
@@ -35,7 +36,7 @@ SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
 PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
-        act-eval act-bench bench test-bench clean test-sanitize fuzz fuzz-build test-fuzz
+        act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize fuzz fuzz-build test-fuzz
 
 all: examples
 
@@ -75,7 +76,7 @@ examples: $(PREREQ)
 # Runs every suite even when one fails, then fails if any did.
 test: deps build
 	@failed=""; \
-	for t in test-swift test-c test-python test-accuracy test-bench test-sanitize test-fuzz; do \
+	for t in test-swift test-c test-python test-accuracy test-bench test-sanitize test-c-sanitize test-fuzz; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -90,6 +91,19 @@ test-swift: $(PREREQ)
 test-sanitize: $(PREREQ)
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path $(BUILD_DIR)/asan
 	$(SWIFT) test --sanitize=thread --scratch-path $(BUILD_DIR)/tsan
+
+# The C test program (Tests/C/run.sh program, SANITIZE=1) under AddressSanitizer
+# and UndefinedBehaviorSanitizer, on both instruction-set paths: the library
+# built with --sanitize=address in its own build directory (release, as
+# shipped; swiftc has no -sanitize=undefined on Linux, and Swift code traps on
+# overflow by itself), the program compiled by the toolchain's clang with
+# -fsanitize=address,undefined and the leak check (less CPython's, numpy's).
+ASAN_LIBDIR := $(BUILD_DIR)/asan-lib/release
+
+test-c-sanitize: $(PREREQ)
+	$(SWIFT) build -c release --sanitize=address --scratch-path $(BUILD_DIR)/asan-lib
+	SANITIZE=1 SWIFT="$(SWIFT)" PYTHON="$(PYTHON)" LIBDIR="$(ASAN_LIBDIR)" \
+	    BUILD_DIR="$(BUILD_DIR)/c-tests-asan" bash Tests/C/run.sh program
 
 # The libFuzzer harness over the C ABI (Tests/fuzz/fuzz_abi.c), built with
 # clang's -fsanitize=fuzzer,address,undefined. test-fuzz runs it 30 seconds
