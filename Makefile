@@ -4,7 +4,8 @@
 #   make test       run every test: Swift, C (header/exports + C program), Python,
 #                   a strided accuracy sweep (act-eval) asserting the published bounds,
 #                   the reproducibility hashes (1..8 threads, both ISA paths),
-#                   the Swift tests under ASan and TSan, and 30 s of fuzzing per ISA path
+#                   the Swift tests under ASan and TSan, the C test program under ASan
+#                   and UBSan (test-c-sanitize), and 30 s of fuzzing per ISA path
 #   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
 #   make bench      the benchmark: every entry point beside numpy and the streaming
 #                   ceilings; writes docs/benchmarks.md and docs/benchmarks.png
@@ -39,7 +40,7 @@ SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
 PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
-        act-eval act-bench bench test-bench clean test-sanitize fuzz fuzz-build test-fuzz \
+        act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
         act-hash test-reproducibility check-reproducibility reproducibility
 
 all: examples
@@ -80,7 +81,8 @@ examples: $(PREREQ)
 # Runs every suite even when one fails, then fails if any did.
 test: deps build
 	@failed=""; \
-	for t in test-swift test-c test-python test-accuracy test-reproducibility test-bench test-sanitize test-fuzz; do \
+	for t in test-swift test-c test-python test-accuracy test-reproducibility test-bench test-sanitize \
+	         test-c-sanitize test-fuzz; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -96,19 +98,39 @@ test-sanitize: $(PREREQ)
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path $(BUILD_DIR)/asan
 	$(SWIFT) test --sanitize=thread --scratch-path $(BUILD_DIR)/tsan
 
+# The C test program (Tests/C/run.sh program, SANITIZE=1) under AddressSanitizer
+# and UndefinedBehaviorSanitizer, on both instruction-set paths: the library
+# built with --sanitize=address in its own build directory (release, as
+# shipped; swiftc has no -sanitize=undefined on Linux, and Swift code traps on
+# overflow by itself), the program compiled by the toolchain's clang with
+# -fsanitize=address,undefined and the leak check (less CPython's, numpy's).
+# The fuzzer below links the same instrumented library.
+ASAN_LIBDIR := $(BUILD_DIR)/asan-lib/release
+# The clang beside swift: its sanitizer runtimes match the instrumented library's.
+TOOLCHAIN_CC := $(shell dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/clang
+
+asan-lib: $(PREREQ)
+	$(SWIFT) build -c release --sanitize=address --scratch-path $(BUILD_DIR)/asan-lib
+
+test-c-sanitize: asan-lib
+	SANITIZE=1 SWIFT="$(SWIFT)" PYTHON="$(PYTHON)" LIBDIR="$(ASAN_LIBDIR)" \
+	    BUILD_DIR="$(BUILD_DIR)/c-tests-asan" bash Tests/C/run.sh program
+
 # The libFuzzer harness over the C ABI (Tests/fuzz/fuzz_abi.c), built with
-# clang's -fsanitize=fuzzer,address,undefined. test-fuzz runs it 30 seconds
+# clang's -fsanitize=fuzzer,address,undefined against the library built with
+# AddressSanitizer (asan-lib), so reads and writes inside the library are
+# checked too. test-fuzz runs it 30 seconds
 # per instruction-set path from the committed seeds; `make fuzz` 10 minutes
 # (FUZZ_SECONDS). New inputs go to .build/fuzz-corpus, findings to .build/fuzz.
 FUZZ        := $(BUILD_DIR)/tools/fuzz_abi
 FUZZ_SECONDS ?= 600
-FUZZ_CC     ?= clang
+FUZZ_CC     ?= $(TOOLCHAIN_CC)
 
-fuzz-build: $(PREREQ)
+fuzz-build: asan-lib
 	@mkdir -p $(BUILD_DIR)/tools $(BUILD_DIR)/fuzz-corpus $(BUILD_DIR)/fuzz
 	$(FUZZ_CC) -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	    -fuse-ld=lld -I include -I Tests/C Tests/fuzz/fuzz_abi.c Tests/C/cases.c \
-	    -o $(FUZZ) -L $(LIBDIR) -lactivations -Wl,-rpath,$(LIBDIR) -lm
+	    -o $(FUZZ) -L $(ASAN_LIBDIR) -lactivations -Wl,-rpath,$(ASAN_LIBDIR) -lm
 
 test-fuzz: fuzz-build
 	for isa in default baseline; do \

@@ -15,6 +15,17 @@
 # Needs .build/release/libactivations.so (`make build`), numpy and the Python
 # headers (`make deps`).  Environment: CC (cc), PYTHON (python3), PYTHON_CONFIG
 # (${PYTHON}-config), LIBDIR (.build/release), BUILD_DIR (.build/c-tests).
+#
+# SANITIZE=1 (`make test-c-sanitize`, with `program`): the test program under
+# AddressSanitizer and UndefinedBehaviorSanitizer. LIBDIR must then hold a
+# library built with `swift build --sanitize=address` (checked: it references
+# the ASan runtime, which the program provides). The program is compiled with
+# -fsanitize=address,undefined -fno-sanitize-recover=undefined by SANITIZE_CC,
+# by default the clang beside ${SWIFT:-swift}, whose compiler-rt matches the
+# library's instrumentation; BUILD_DIR defaults to .build/c-tests-asan. Any
+# report ends the run with a nonzero status. Leaks are checked, except those
+# of the embedded CPython and numpy (Tests/C/lsan.supp). ASAN_OPTIONS,
+# LSAN_OPTIONS and UBSAN_OPTIONS, when set, replace the defaults below.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,6 +34,27 @@ what="${1:-all}"
 CC="${CC:-cc}"
 PYTHON="${PYTHON:-python3}"
 LIBDIR="$(cd "${LIBDIR:-.build/release}" && pwd)"
+SANITIZE="${SANITIZE:-0}"
+cflags=(-O2)
+label=""
+if [[ "$SANITIZE" == 1 ]]; then
+    if [[ "$what" != program ]]; then
+        echo "run.sh: SANITIZE=1 runs the test program only (run.sh program)" >&2
+        exit 2
+    fi
+    label=" (ASan, UBSan; library: $LIBDIR)"
+    CC="${SANITIZE_CC:-$(dirname "$(readlink -f "$(command -v "${SWIFT:-swift}")")")/clang}"
+    BUILD_DIR="${BUILD_DIR:-$root/.build/c-tests-asan}"
+    cflags=(-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+            -fuse-ld=lld)
+    export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}"
+    export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/Tests/C/lsan.supp:print_suppressions=0}"
+    export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+    if ! nm -D --undefined-only "$LIBDIR/libactivations.so" | grep ' __asan_' > /dev/null; then
+        echo "run.sh: $LIBDIR/libactivations.so is not built with --sanitize=address" >&2
+        exit 1
+    fi
+fi
 BUILD_DIR="${BUILD_DIR:-$root/.build/c-tests}"
 mkdir -p "$BUILD_DIR"
 
@@ -37,9 +69,9 @@ if [[ "$what" == program || "$what" == all ]]; then
     PYTHON_CONFIG="${PYTHON_CONFIG:-$(command -v "${PYTHON}-config" || command -v python3-config)}"
     sources=(main.c harness.c cases.c inputs.c oracle.c test_misc.c test_contract.c
              test_special.c test_values.c test_slices.c test_guard.c test_concurrency.c)
-    echo "== building the C test program"
+    echo "== building the C test program$label"
     # shellcheck disable=SC2046  # the config output is a list of flags
-    "$CC" -std=c99 -Wall -Wextra -Werror -pedantic -O2 \
+    "$CC" -std=c99 -Wall -Wextra -Werror -pedantic "${cflags[@]}" \
         -I include $("$PYTHON_CONFIG" --includes) \
         -DSNIPPETS_DIR="\"$root/Tests/C\"" \
         "${sources[@]/#/Tests/C/}" \
