@@ -76,7 +76,8 @@ static void record_special(struct stats *s, double x) {
 
 static void merge(struct stats *into, const struct stats *s) {
   into->inputs += s->inputs;
-  if (s->max_ulp > into->max_ulp) {
+  /* a NaN error (a reference without a value) must survive the merge and fail the row */
+  if (s->max_ulp > into->max_ulp || (isnan(s->max_ulp) && !isnan(into->max_ulp))) {
     into->max_ulp = s->max_ulp;
     into->worst_input = s->worst_input;
   }
@@ -134,9 +135,12 @@ static quad ulp64(quad exact) {
 enum verdict { MEASURED, SPECIAL_OK, SPECIAL_FAILED };
 
 /* Special values: NaN in, an infinite exact result (or one that rounds to
- * infinity), an exact zero. Otherwise *ulps gets the error. */
+ * infinity), an exact zero. Otherwise *ulps gets the error. A reference
+ * that is NaN for a number (a limit it failed to take, such as inf * 0)
+ * is a special failure: the row fails until the reference is mended. */
 static enum verdict compare32(float got, float x, double exact, double *ulps) {
   if (isnan(x)) return isnan(got) ? SPECIAL_OK : SPECIAL_FAILED;
+  if (isnan(exact)) return SPECIAL_FAILED;
   float rounded = (float)exact;
   if (isinf(rounded)) return got == rounded ? SPECIAL_OK : SPECIAL_FAILED;
   if (exact == 0) {
@@ -149,6 +153,7 @@ static enum verdict compare32(float got, float x, double exact, double *ulps) {
 
 static enum verdict compare64(double got, double x, quad exact, double *ulps) {
   if (isnan(x)) return isnan(got) ? SPECIAL_OK : SPECIAL_FAILED;
+  if (isnanq(exact)) return SPECIAL_FAILED;
   double rounded = (double)exact;
   if (isinf(rounded)) return got == rounded ? SPECIAL_OK : SPECIAL_FAILED;
   if (exact == 0) {

@@ -245,9 +245,9 @@ WRAP_BACKWARD(swish, act_swish_backward_f32(x, dy, dx, n, (float)SWISH_BETA),
   }                                                                                                         \
   static R silu_r##suffix(R x, uint64_t i) { (void)i; return isinf((double)x) ? (x < 0 ? -(R)0 : x) : x * logistic_##suffix(x); } \
   static R silu_d_r##suffix(R x, uint64_t i) { (void)i; return gated_d_##suffix(x, x); } \
-  static R swish_r##suffix(R x, uint64_t i) { (void)i; R z = (R)(BETA_##suffix) * x; return isinf((double)x) ? (z < 0 ? x * 0 : x) : x * logistic_##suffix(z); } \
+  static R swish_r##suffix(R x, uint64_t i) { (void)i; R z = (R)(BETA_##suffix) * x; return isinf((double)x) ? (z < 0 ? -(R)0 : x) : x * logistic_##suffix(z); } \
   static R swish_d_r##suffix(R x, uint64_t i) { (void)i; R z = (R)(BETA_##suffix) * x; return gated_d_##suffix(z, z); } \
-  static R gelu_tanh_r##suffix(R x, uint64_t i) { (void)i; R t = FABS(x) > 30 ? (x < 0 ? -30 : 30) : x; R u = gelu_u_##suffix(t); return isinf((double)x) ? (x < 0 ? x * 0 : x) : x * logistic_##suffix(u); } \
+  static R gelu_tanh_r##suffix(R x, uint64_t i) { (void)i; R t = FABS(x) > 30 ? (x < 0 ? -30 : 30) : x; R u = gelu_u_##suffix(t); return isinf((double)x) ? (x < 0 ? -(R)0 : x) : x * logistic_##suffix(u); } \
   static R gelu_tanh_d_r##suffix(R x, uint64_t i) {                                                         \
     (void)i;                                                                                                \
     R t = FABS(x) > 30 ? (x < 0 ? -30 : 30) : x;                                                            \
@@ -263,7 +263,7 @@ WRAP_BACKWARD(swish, act_swish_backward_f32(x, dy, dx, n, (float)SWISH_BETA),
     R scale = C(1.0507009873554804934193349852946), alpha = C(1.6732632423543772848170429916717);           \
     return x > 0 ? scale : scale * alpha * EXP(x < -1e5 ? -1e5 : x);                                      \
   }                                                                                                         \
-  static R mish_r##suffix(R x, uint64_t i) { (void)i; R t, g; mish_parts_##suffix(x, &t, &g); return x * t; } \
+  static R mish_r##suffix(R x, uint64_t i) { (void)i; R t, g; mish_parts_##suffix(x, &t, &g); return isinf((double)x) && x < 0 ? -(R)0 : x * t; } \
   static R mish_d_r##suffix(R x, uint64_t i) {                                                              \
     (void)i;                                                                                                \
     R t, g, e = EXP(-FABS(x));                                                                              \
