@@ -3,6 +3,7 @@
 import doctest
 import inspect
 import re
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -331,6 +332,17 @@ def test_maxout_zero_pieces_raises_the_library_parameter_error():
     with pytest.raises(activations.ParameterError) as caught:
         activations.maxout(np.zeros((2, 6)), 0)
     assert caught.value.message == _library.status_message(-3).decode("ascii")
+
+
+@pytest.mark.parametrize("huge", [10**400, -(10**400), Fraction(10**400, 3)], ids=["int", "-int", "Fraction"])
+def test_parameters_beyond_double_round_to_infinity(huge, dtype):
+    """Not OverflowError: the value rounds to +-inf, as 1e300 does for float32."""
+    x = np.linspace(-1, 1, 4, dtype=dtype)
+    with pytest.raises(activations.ParameterError):
+        activations.elu(x, alpha=huge)
+    if huge > 0:  # softplus's threshold may be +inf
+        want = activations.softplus(x, threshold=float("inf"))
+        assert np.array_equal(activations.softplus(x, threshold=huge), want)
 
 
 def test_parameters_must_be_numbers():

@@ -115,7 +115,12 @@ def _real(name, value):
         return value
     if not isinstance(value, numbers.Real):
         raise TypeError(f"activations: {name} must be a real number, not {type(value).__name__}")
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:
+        # An int or Fraction beyond double's range rounds to +-inf (as 1e300 does
+        # for float): the library then decides (ParameterError unless inf is allowed).
+        return math.inf if value > 0 else -math.inf
 
 
 def _flag(name, value):
