@@ -7,6 +7,9 @@
 #                   the Swift tests under ASan and TSan, the C test program under ASan
 #                   and UBSan (test-c-sanitize), and 30 s of fuzzing per ISA path
 #   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
+#   make fuzz-python  the hypothesis fuzzing of the Python binding with 1000 new random
+#                   examples per public function (FUZZ_PYTHON_EXAMPLES; about 10 minutes on
+#                   2 cores); test-python runs it with 150 from fixed seeds
 #   make bench      the benchmark: every entry point beside numpy and the streaming
 #                   ceilings; writes docs/benchmarks.md and docs/benchmarks.png
 #   make accuracy   the full accuracy evaluation: all 2^32 float32 inputs and 10^7
@@ -41,7 +44,7 @@ PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
         act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
-        act-hash test-reproducibility check-reproducibility reproducibility
+        fuzz-python act-hash test-reproducibility check-reproducibility reproducibility
 
 all: examples
 
@@ -155,6 +158,13 @@ test-header: $(PREREQ)
 
 test-python: $(PREREQ)
 	PYTHONPATH=bindings/python $(PYTHON) -m pytest -q Tests/python
+
+# Tests/python/test_fuzz_binding.py with more examples, drawn anew on every run
+# (pytest's --hypothesis-seed repeats a run: make fuzz-python PYTEST_FLAGS=--hypothesis-seed=1).
+FUZZ_PYTHON_EXAMPLES ?= 1000
+fuzz-python: $(PREREQ)
+	ACTIVATIONS_FUZZ_EXAMPLES=$(FUZZ_PYTHON_EXAMPLES) PYTHONPATH=bindings/python \
+	    $(PYTHON) -m pytest -q $(PYTEST_FLAGS) Tests/python/test_fuzz_binding.py
 
 # ---- accuracy (tools/act-eval) -------------------------------------------------------
 # act-eval links the library through the public header; its references use

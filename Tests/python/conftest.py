@@ -1,10 +1,11 @@
-"""Shared fixtures of the Python tests; the accuracy summary at session end.
+"""Shared fixtures of the Python tests; the accuracy and count summaries at session end.
 
 Makes `import activations` work without PYTHONPATH (bindings/python is put on
 sys.path) and `import snippets, reference` from this folder.
 """
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,8 @@ DTYPES = (np.float32, np.float64)
 
 #: (measurement, dtype name) -> worst value seen, filled by the `accuracy` fixture.
 _ACCURACY = {}
+#: name -> count, filled by the `tally` fixture (calls made by the fuzzing and thread tests).
+_TALLY = Counter()
 
 
 @pytest.fixture(params=DTYPES, ids=lambda dtype: np.dtype(dtype).name)
@@ -46,7 +49,21 @@ def accuracy():
     return record
 
 
+@pytest.fixture(scope="session")
+def tally():
+    """add(name, count): add to a count shown in the session summary."""
+
+    def add(name, count=1):
+        _TALLY[name] += count
+
+    return add
+
+
 def pytest_terminal_summary(terminalreporter):
+    if _TALLY:
+        terminalreporter.section("counts")
+        for name, count in sorted(_TALLY.items()):
+            terminalreporter.write_line(f"{name:<48} {count:>10}")
     if not _ACCURACY:
         return
     terminalreporter.section("measured accuracy (worst case over the tested inputs)")

@@ -3,6 +3,8 @@
 import doctest
 import inspect
 import re
+import warnings
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -122,6 +124,21 @@ def test_integers_bools_and_lists_are_computed_as_float64(name, kind):
     want = getattr(activations, name)(*[np.asarray(a, dtype=np.float64) for a in inputs], **params)
     assert got.dtype == np.float64
     assert np.array_equal(got, want, equal_nan=True)
+
+
+def test_float16_results_beyond_its_range_are_inf_without_a_warning():
+    """float16 is computed in float32; rounding the result to float16 overflows to inf
+    silently, like the float32 and float64 results (no RuntimeWarning, which
+    warnings-as-errors would turn into an exception)."""
+    big = np.array([65504.0, -1.0], np.float16)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert activations.selu(big)[0] == np.inf  # 1.0507 * 65504
+        out = np.zeros(2, np.float16)
+        assert activations.selu(big, out=out) is out and out[0] == np.inf
+        assert activations.softmax_backward(big.reshape(1, 2), big.reshape(1, 2))[0, 0] == -np.inf
+        dx, dweight = activations.prelu_backward(-big, np.full(2, 2.0, np.float16), np.float16(0.5))
+        assert dweight == -np.inf and dx.dtype == np.float16  # sum of dy * x where x < 0
 
 
 def test_mixed_dtypes_promote_like_numpy():
@@ -331,6 +348,17 @@ def test_maxout_zero_pieces_raises_the_library_parameter_error():
     with pytest.raises(activations.ParameterError) as caught:
         activations.maxout(np.zeros((2, 6)), 0)
     assert caught.value.message == _library.status_message(-3).decode("ascii")
+
+
+@pytest.mark.parametrize("huge", [10**400, -(10**400), Fraction(10**400, 3)], ids=["int", "-int", "Fraction"])
+def test_parameters_beyond_double_round_to_infinity(huge, dtype):
+    """Not OverflowError: the value rounds to +-inf, as 1e300 does for float32."""
+    x = np.linspace(-1, 1, 4, dtype=dtype)
+    with pytest.raises(activations.ParameterError):
+        activations.elu(x, alpha=huge)
+    if huge > 0:  # softplus's threshold may be +inf
+        want = activations.softplus(x, threshold=float("inf"))
+        assert np.array_equal(activations.softplus(x, threshold=huge), want)
 
 
 def test_parameters_must_be_numbers():

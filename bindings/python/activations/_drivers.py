@@ -2,7 +2,8 @@
 
 Conventions (the public docstrings refer here):
   * dtypes: float32 and float64 are computed in their own type and returned in
-    it; float16 is computed in float32 and returned as float16; bool and
+    it; float16 is computed in float32 and returned as float16 (results
+    beyond its range become +-inf, without a warning); bool and
     integer input (and Python scalars and lists of them) is computed as
     float64.  Several inputs are promoted to a common type (np.result_type).
     Anything else (complex, object, str, bytes, datetime, long double, ...)
@@ -115,7 +116,12 @@ def _real(name, value):
         return value
     if not isinstance(value, numbers.Real):
         raise TypeError(f"activations: {name} must be a real number, not {type(value).__name__}")
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:
+        # An int or Fraction beyond double's range rounds to +-inf (as 1e300 does
+        # for float): the library then decides (ParameterError unless inf is allowed).
+        return math.inf if value > 0 else -math.inf
 
 
 def _flag(name, value):
@@ -178,6 +184,26 @@ def _kernel_array(array, dtype):
     return np.require(array, dtype, "CA")
 
 
+def _rounded(array, dtype):
+    """`array` (the kernel's output) in the result's dtype.
+
+    Only float16 results differ from the kernel's float32: values beyond
+    float16's range round to +-inf, silently, as the library's own float32
+    and float64 results do (numpy's cast would warn "overflow encountered
+    in cast", an exception under warnings-as-errors).
+    """
+    if array.dtype == dtype:
+        return array
+    with np.errstate(over="ignore"):
+        return array.astype(dtype)
+
+
+def _copy_into(out, array):
+    """np.copyto(out, array), rounding to a float16 out silently (see _rounded)."""
+    with np.errstate(over="ignore"):
+        np.copyto(out, array)
+
+
 def _identity(array):
     return array
 
@@ -203,10 +229,10 @@ def _call(functions, inputs, counts, params, result, out, kernel_shape, to_kerne
         pointers = [array.ctypes.data for array in inputs]
         check(function, function(*pointers, target.ctypes.data, *counts, *params))
     if out is None:
-        value = from_kernel(target).astype(result, copy=False)
+        value = _rounded(from_kernel(target), result)
         return value[()] if value.ndim == 0 else value
     if not direct:
-        np.copyto(out, from_kernel(target))
+        _copy_into(out, from_kernel(target))
     return out
 
 
@@ -389,13 +415,13 @@ def prelu(functions, names, specs, values, params, out, *, direction):
     elif x.size:
         check(function, function(*pointers, target.ctypes.data, *counts, *weights))
     if out is None:
-        value = target.astype(result, copy=False)
+        value = _rounded(target, result)
         value = value[()] if value.ndim == 0 else value
     else:
         if not direct:
-            np.copyto(out, target)
+            _copy_into(out, target)
         value = out
     if gradient is None:
         return value
-    gradient = gradient.astype(result, copy=False)
+    gradient = _rounded(gradient, result)
     return value, gradient[()] if gradient.ndim == 0 else gradient
