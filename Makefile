@@ -20,6 +20,8 @@
 #   make check-reproducibility   every output over a fixed sweep, 1..8 threads on both
 #                   instruction-set paths, against the hashes in docs/reproducibility.md
 #   make reproducibility   rewrites docs/reproducibility.md (after a deliberate change)
+#   make docs       writes the API references docs/api-c.md (from include/activations.h) and
+#                   docs/api-python.md (from the Python package: its table and docstrings)
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.
@@ -44,7 +46,8 @@ PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
         act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
-        fuzz-python act-hash test-reproducibility check-reproducibility reproducibility
+        fuzz-python act-hash test-reproducibility check-reproducibility reproducibility \
+        docs
 
 all: examples
 
@@ -233,6 +236,12 @@ test-bench: act-bench
 	$(PYTHON) tools/act-bench/bench.py --bench $(ACT_BENCH) --quick \
 	    --markdown $(BUILD_DIR)/benchmarks-smoke.md --png $(BUILD_DIR)/benchmarks-smoke.png > /dev/null
 	@echo "bench smoke run: ok ($(BUILD_DIR)/benchmarks-smoke.md)"
+
+# ---- documentation (tools/gen-docs) ---------------------------------------------------------
+# The API references are generated: docs/api-c.md from the header, docs/api-python.md from
+# the package (importing it loads the library).
+docs: $(PREREQ)
+	$(PYTHON) tools/gen-docs/gen_docs.py
 
 clean:
 	-$(SWIFT) package clean
