@@ -22,6 +22,8 @@
 #   make reproducibility   rewrites docs/reproducibility.md (after a deliberate change)
 #   make docs       writes the API references docs/api-c.md (from include/activations.h) and
 #                   docs/api-python.md (from the Python package: its table and docstrings)
+#   make gallery    writes docs/gallery/NAME.png for every function family and overview.png:
+#                   f and f' as the library computes them (matplotlib, installed if missing)
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.
@@ -47,7 +49,7 @@ PREREQ ?= deps build
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
         act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
         fuzz-python act-hash test-reproducibility check-reproducibility reproducibility \
-        docs
+        docs gallery gallery-deps
 
 all: examples
 
@@ -237,11 +239,24 @@ test-bench: act-bench
 	    --markdown $(BUILD_DIR)/benchmarks-smoke.md --png $(BUILD_DIR)/benchmarks-smoke.png > /dev/null
 	@echo "bench smoke run: ok ($(BUILD_DIR)/benchmarks-smoke.md)"
 
-# ---- documentation (tools/gen-docs) ---------------------------------------------------------
+# ---- documentation (tools/gen-docs, tools/gallery) --------------------------------------
 # The API references are generated: docs/api-c.md from the header, docs/api-python.md from
-# the package (importing it loads the library).
+# the package (importing it loads the library). The gallery plots every family of the table
+# with values computed by the library; matplotlib is needed here only (gallery-deps installs
+# the version that drew the committed images when none is installed).
+GALLERY_MATPLOTLIB ?= matplotlib==3.11.2
+
 docs: $(PREREQ)
 	$(PYTHON) tools/gen-docs/gen_docs.py
+
+gallery-deps:
+	@$(PYTHON) -c "import matplotlib" 2> /dev/null || { \
+	    echo "gallery-deps: pip install $(GALLERY_MATPLOTLIB)"; \
+	    $(PYTHON) -m pip install --quiet "$(GALLERY_MATPLOTLIB)" || \
+	    $(PYTHON) -m pip install --quiet --break-system-packages "$(GALLERY_MATPLOTLIB)"; }
+
+gallery: $(PREREQ) gallery-deps
+	$(PYTHON) tools/gallery/gallery.py
 
 clean:
 	-$(SWIFT) package clean
