@@ -5,7 +5,8 @@
 #                   a strided accuracy sweep (act-eval) asserting the published bounds,
 #                   the reproducibility hashes (1..8 threads, both ISA paths),
 #                   the Swift tests under ASan and TSan, the C test program under ASan
-#                   and UBSan (test-c-sanitize), and 30 s of fuzzing per ISA path
+#                   and UBSan (test-c-sanitize), 30 s of fuzzing per ISA path, and the
+#                   documentation check (test-docs)
 #   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
 #   make fuzz-python  the hypothesis fuzzing of the Python binding with 1000 new random
 #                   examples per public function (FUZZ_PYTHON_EXAMPLES; about 10 minutes on
@@ -20,6 +21,13 @@
 #   make check-reproducibility   every output over a fixed sweep, 1..8 threads on both
 #                   instruction-set paths, against the hashes in docs/reproducibility.md
 #   make reproducibility   rewrites docs/reproducibility.md (after a deliberate change)
+#   make docs       writes the API references docs/api-c.md (from include/activations.h) and
+#                   docs/api-python.md (from the Python package: its table and docstrings)
+#   make gallery    writes docs/gallery/NAME.png for every function family and overview.png:
+#                   f and f' as the library computes them (matplotlib, installed if missing)
+#   make test-docs  the API references are current (regenerated and compared), the README's
+#                   C, Python and Swift examples work, and the gallery is complete and
+#                   current (tools/gallery/gallery.py --check)
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.
@@ -44,7 +52,8 @@ PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
         act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
-        fuzz-python act-hash test-reproducibility check-reproducibility reproducibility
+        fuzz-python act-hash test-reproducibility check-reproducibility reproducibility \
+        docs gallery gallery-deps test-docs
 
 all: examples
 
@@ -85,7 +94,7 @@ examples: $(PREREQ)
 test: deps build
 	@failed=""; \
 	for t in test-swift test-c test-python test-accuracy test-reproducibility test-bench test-sanitize \
-	         test-c-sanitize test-fuzz; do \
+	         test-c-sanitize test-fuzz test-docs; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -233,6 +242,47 @@ test-bench: act-bench
 	$(PYTHON) tools/act-bench/bench.py --bench $(ACT_BENCH) --quick \
 	    --markdown $(BUILD_DIR)/benchmarks-smoke.md --png $(BUILD_DIR)/benchmarks-smoke.png > /dev/null
 	@echo "bench smoke run: ok ($(BUILD_DIR)/benchmarks-smoke.md)"
+
+# ---- documentation (tools/gen-docs, tools/gallery) --------------------------------------
+# The API references are generated: docs/api-c.md from the header, docs/api-python.md from
+# the package (importing it loads the library). The gallery plots every family of the table
+# with values computed by the library; matplotlib is needed here only (gallery-deps installs
+# the version that drew the committed images when none is installed). test-docs regenerates
+# the references into $(DOCS_CHECK) and diffs them with docs/, builds and runs the README's
+# examples (tools/gen-docs/check_examples.py; Swift: type-checked), then gallery.py --check:
+# every family has its image, no other image is there, pixel sizes and byte budgets hold,
+# each PNG's digest of the plotted values equals the library's values now, README shows
+# overview.png; and it renders the gallery again (pixels compared when the matplotlib
+# version is the one that drew the committed images; see tools/gallery/gallery.py).
+GALLERY_MATPLOTLIB ?= matplotlib==3.11.2
+DOCS_CHECK := $(BUILD_DIR)/docs-check
+# The swiftc beside swift (the README's Swift example is type-checked against the built module).
+SWIFTC     ?= $(shell dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/swiftc
+
+docs: $(PREREQ)
+	$(PYTHON) tools/gen-docs/gen_docs.py
+
+gallery-deps:
+	@$(PYTHON) -c "import matplotlib" 2> /dev/null || { \
+	    echo "gallery-deps: pip install $(GALLERY_MATPLOTLIB)"; \
+	    $(PYTHON) -m pip install --quiet "$(GALLERY_MATPLOTLIB)" || \
+	    $(PYTHON) -m pip install --quiet --break-system-packages "$(GALLERY_MATPLOTLIB)"; }
+
+gallery: $(PREREQ) gallery-deps
+	$(PYTHON) tools/gallery/gallery.py
+
+test-docs: $(PREREQ) gallery-deps
+	@rm -rf $(DOCS_CHECK)
+	$(PYTHON) tools/gen-docs/gen_docs.py --out $(DOCS_CHECK)
+	@for page in api-c.md api-python.md; do \
+	    if ! diff -u docs/$$page $(DOCS_CHECK)/$$page > $(DOCS_CHECK)/$$page.diff; then \
+	        head -n 60 $(DOCS_CHECK)/$$page.diff; \
+	        echo "test-docs: docs/$$page is stale (make docs rewrites it)"; exit 1; \
+	    fi; \
+	done
+	CC="$(CC)" LIBDIR="$(LIBDIR)" SWIFTC="$(SWIFTC)" PYTHON="$(PYTHON)" $(PYTHON) tools/gen-docs/check_examples.py
+	$(PYTHON) tools/gallery/gallery.py --check
+	@echo "test-docs: the API references, the README's examples and the gallery are current"
 
 clean:
 	-$(SWIFT) package clean
