@@ -49,8 +49,11 @@ PREREQ ?= deps build
 all: examples
 
 # ---- the library --------------------------------------------------------------
+# SwiftPM writes libactivations.so; programs linked against it load it by its SONAME,
+# libactivations.so.MAJOR: tools/soname-link.sh puts that link beside it.
 build:
 	$(SWIFT) build -c release
+	@bash tools/soname-link.sh $(LIBDIR)
 
 # ---- missing pieces -------------------------------------------------------------
 # Quick when everything is present: one import per module and one file test.
@@ -114,6 +117,7 @@ TOOLCHAIN_CC := $(shell dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/cla
 
 asan-lib: $(PREREQ)
 	$(SWIFT) build -c release --sanitize=address --scratch-path $(BUILD_DIR)/asan-lib
+	@bash tools/soname-link.sh $(ASAN_LIBDIR)
 
 test-c-sanitize: asan-lib
 	SANITIZE=1 SWIFT="$(SWIFT)" PYTHON="$(PYTHON)" LIBDIR="$(ASAN_LIBDIR)" \
