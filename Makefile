@@ -6,6 +6,11 @@
 #                   the reproducibility hashes (1..8 threads, both ISA paths),
 #                   the Swift tests under ASan and TSan, the C test program under ASan
 #                   and UBSan (test-c-sanitize), and 30 s of fuzzing per ISA path
+#   make install    installs the library (libactivations.so.MAJOR.MINOR.PATCH, SONAME
+#                   libactivations.so.MAJOR), activations.h, a pkg-config file and a CMake
+#                   package under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local; INSTALL_LIBDIR=
+#                   $(PREFIX)/lib, INSTALL_INCLUDEDIR=$(PREFIX)/include); it does not build:
+#                   run `make build` first.  `make uninstall` (same variables) removes it
 #   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
 #   make fuzz-python  the hypothesis fuzzing of the Python binding with 1000 new random
 #                   examples per public function (FUZZ_PYTHON_EXAMPLES; about 10 minutes on
@@ -24,8 +29,9 @@
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.
 #
-# Other targets: build, deps, examples, test-swift, test-c, test-header,
-# test-python, test-accuracy, clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
+# Other targets: build, deps, deps-install-test (cmake and pkg-config, for the tests of
+# an install), examples, test-swift, test-c, test-header, test-python, test-accuracy,
+# clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
 
 SWIFT  ?= swift
 CC     ?= cc
@@ -44,7 +50,8 @@ PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
         act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
-        fuzz-python act-hash test-reproducibility check-reproducibility reproducibility
+        fuzz-python act-hash test-reproducibility check-reproducibility reproducibility \
+        install uninstall deps-install-test
 
 all: examples
 
@@ -74,6 +81,33 @@ deps:
 	    echo "deps: apt-get install python3-dev (for $$include/Python.h and python3-config)"; \
 	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y python3-dev; \
 	fi
+
+# cmake and pkg-config, for the targets that build a program against an install.
+deps-install-test:
+	@missing=""; \
+	for tool in cmake pkg-config; do command -v $$tool > /dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "deps-install-test: apt-get install$$missing"; \
+	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
+	fi
+
+# ---- install ----------------------------------------------------------------------
+# tools/install/install.sh (which documents the files) does the work; the version is
+# the file VERSION. PREFIX, INSTALL_LIBDIR and INSTALL_INCLUDEDIR are absolute and
+# written into the pkg-config file; the CMake package computes its paths from its
+# own location. (LIBDIR above is the build directory: it names no install path.)
+PREFIX             ?= /usr/local
+INSTALL_LIBDIR     ?= $(PREFIX)/lib
+INSTALL_INCLUDEDIR ?= $(PREFIX)/include
+DESTDIR            ?=
+INSTALL_ENV = DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" INSTALL_LIBDIR="$(INSTALL_LIBDIR)" \
+              INSTALL_INCLUDEDIR="$(INSTALL_INCLUDEDIR)" LIBRARY="$(LIBRARY)" BUILD_DIR="$(BUILD_DIR)"
+
+install:
+	@$(INSTALL_ENV) bash tools/install/install.sh install
+
+uninstall:
+	@$(INSTALL_ENV) bash tools/install/install.sh uninstall
 
 # ---- examples -------------------------------------------------------------------
 examples: $(PREREQ)
