@@ -5,12 +5,15 @@
 #                   a strided accuracy sweep (act-eval) asserting the published bounds,
 #                   the reproducibility hashes (1..8 threads, both ISA paths),
 #                   the Swift tests under ASan and TSan, the C test program under ASan
-#                   and UBSan (test-c-sanitize), and 30 s of fuzzing per ISA path
+#                   and UBSan (test-c-sanitize), 30 s of fuzzing per ISA path, and an
+#                   install used by C programs (test-install)
 #   make install    installs the library (libactivations.so.MAJOR.MINOR.PATCH, SONAME
 #                   libactivations.so.MAJOR), activations.h, a pkg-config file and a CMake
 #                   package under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local; INSTALL_LIBDIR=
 #                   $(PREFIX)/lib, INSTALL_INCLUDEDIR=$(PREFIX)/include); it does not build:
 #                   run `make build` first.  `make uninstall` (same variables) removes it
+#   make test-install  installs into .build/install-test, builds examples/consumer with
+#                   pkg-config and with CMake, runs both with an empty environment, uninstalls
 #   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
 #   make fuzz-python  the hypothesis fuzzing of the Python binding with 1000 new random
 #                   examples per public function (FUZZ_PYTHON_EXAMPLES; about 10 minutes on
@@ -29,8 +32,8 @@
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.
 #
-# Other targets: build, deps, deps-install-test (cmake and pkg-config, for the tests of
-# an install), examples, test-swift, test-c, test-header, test-python, test-accuracy,
+# Other targets: build, deps, deps-install-test (cmake and pkg-config, for test-install),
+# examples, test-swift, test-c, test-header, test-python, test-accuracy,
 # clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
 
 SWIFT  ?= swift
@@ -51,7 +54,7 @@ PREREQ ?= deps build
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
         act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
         fuzz-python act-hash test-reproducibility check-reproducibility reproducibility \
-        install uninstall deps-install-test
+        install uninstall deps-install-test test-install
 
 all: examples
 
@@ -109,6 +112,10 @@ install:
 uninstall:
 	@$(INSTALL_ENV) bash tools/install/install.sh uninstall
 
+test-install: deps-install-test $(PREREQ)
+	MAKE="$(MAKE)" CC="$(CC)" PYTHON="$(PYTHON)" LIBDIR="$(LIBDIR)" BUILD_DIR="$(BUILD_DIR)" \
+	    bash Tests/install/test_install.sh
+
 # ---- examples -------------------------------------------------------------------
 examples: $(PREREQ)
 	@mkdir -p $(BUILD_DIR)/examples
@@ -122,7 +129,7 @@ examples: $(PREREQ)
 test: deps build
 	@failed=""; \
 	for t in test-swift test-c test-python test-accuracy test-reproducibility test-bench test-sanitize \
-	         test-c-sanitize test-fuzz; do \
+	         test-c-sanitize test-fuzz test-install; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -274,4 +281,4 @@ test-bench: act-bench
 
 clean:
 	-$(SWIFT) package clean
-	rm -rf $(BUILD_DIR)/c-tests $(BUILD_DIR)/examples
+	rm -rf $(BUILD_DIR)/c-tests $(BUILD_DIR)/examples $(BUILD_DIR)/install-test
