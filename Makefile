@@ -5,8 +5,8 @@
 #                   a strided accuracy sweep (act-eval) asserting the published bounds,
 #                   the reproducibility hashes (1..8 threads, both ISA paths),
 #                   the Swift tests under ASan and TSan, the C test program under ASan
-#                   and UBSan (test-c-sanitize), 30 s of fuzzing per ISA path, and an
-#                   install used by C programs (test-install)
+#                   and UBSan (test-c-sanitize), 30 s of fuzzing per ISA path, the version
+#                   agreement (test-version) and an install used by C programs (test-install)
 #   make install    installs the library (libactivations.so.MAJOR.MINOR.PATCH, SONAME
 #                   libactivations.so.MAJOR), activations.h, a pkg-config file and a CMake
 #                   package under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local; INSTALL_LIBDIR=
@@ -14,6 +14,8 @@
 #                   run `make build` first.  `make uninstall` (same variables) removes it
 #   make test-install  installs into .build/install-test, builds examples/consumer with
 #                   pkg-config and with CMake, runs both with an empty environment, uninstalls
+#   make test-version  VERSION, act_version(), the SONAME, the Python package, CHANGELOG.md,
+#                   the pkg-config file and the CMake package agree (Tests/install/check_version.sh)
 #   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
 #   make fuzz-python  the hypothesis fuzzing of the Python binding with 1000 new random
 #                   examples per public function (FUZZ_PYTHON_EXAMPLES; about 10 minutes on
@@ -32,8 +34,8 @@
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.
 #
-# Other targets: build, deps, deps-install-test (cmake and pkg-config, for test-install),
-# examples, test-swift, test-c, test-header, test-python, test-accuracy,
+# Other targets: build, deps, deps-install-test (cmake and pkg-config, for test-install and
+# test-version), examples, test-swift, test-c, test-header, test-python, test-accuracy,
 # clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
 
 SWIFT  ?= swift
@@ -54,7 +56,7 @@ PREREQ ?= deps build
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
         act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
         fuzz-python act-hash test-reproducibility check-reproducibility reproducibility \
-        install uninstall deps-install-test test-install
+        install uninstall deps-install-test test-install test-version
 
 all: examples
 
@@ -116,6 +118,9 @@ test-install: deps-install-test $(PREREQ)
 	MAKE="$(MAKE)" CC="$(CC)" PYTHON="$(PYTHON)" LIBDIR="$(LIBDIR)" BUILD_DIR="$(BUILD_DIR)" \
 	    bash Tests/install/test_install.sh
 
+test-version: deps-install-test $(PREREQ)
+	PYTHON="$(PYTHON)" LIBDIR="$(LIBDIR)" BUILD_DIR="$(BUILD_DIR)" bash Tests/install/check_version.sh
+
 # ---- examples -------------------------------------------------------------------
 examples: $(PREREQ)
 	@mkdir -p $(BUILD_DIR)/examples
@@ -129,7 +134,7 @@ examples: $(PREREQ)
 test: deps build
 	@failed=""; \
 	for t in test-swift test-c test-python test-accuracy test-reproducibility test-bench test-sanitize \
-	         test-c-sanitize test-fuzz test-install; do \
+	         test-c-sanitize test-fuzz test-version test-install; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -281,4 +286,4 @@ test-bench: act-bench
 
 clean:
 	-$(SWIFT) package clean
-	rm -rf $(BUILD_DIR)/c-tests $(BUILD_DIR)/examples $(BUILD_DIR)/install-test
+	rm -rf $(BUILD_DIR)/c-tests $(BUILD_DIR)/examples $(BUILD_DIR)/install-test $(BUILD_DIR)/version-check

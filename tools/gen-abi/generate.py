@@ -25,6 +25,10 @@ From VERSION (one line, MAJOR.MINOR.PATCH: the only place the version is written
       generated; SwiftPM caches an evaluated manifest by its text, so the
       manifest cannot read VERSION itself).
 
+`make install` (tools/install/install.sh) reads VERSION for the installed file
+names, the pkg-config file and the CMake package; Tests/install/check_version.sh
+(`make test-version`) checks that all of them agree.
+
     python3 tools/gen-abi/generate.py           # rewrite the files
     python3 tools/gen-abi/generate.py --check   # exit 1 if they are stale (make test)
 """
