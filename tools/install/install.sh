@@ -10,7 +10,9 @@
 #   LIBDIR/libactivations.so.MAJOR -> libactivations.so.MAJOR.MINOR.PATCH
 #   LIBDIR/libactivations.so       -> libactivations.so.MAJOR   (for -lactivations)
 #   INCLUDEDIR/activations.h
-#   LIBDIR/pkgconfig/activations.pc                Libs carry -Wl,-rpath,LIBDIR
+#   LIBDIR/pkgconfig/activations.pc                Libs carry -Wl,-rpath,LIBDIR (not for
+#                                                  the loader's own /lib, /usr/lib and
+#                                                  their lib64 and multiarch directories)
 #   LIBDIR/cmake/activations/activationsConfig.cmake, activationsConfigVersion.cmake
 #                                                  the imported target activations::activations,
 #                                                  paths relative to the file's own location
@@ -151,10 +153,17 @@ includedir_from_libdir="$(realpath -m -s --relative-to="$libdir" "$includedir")"
 under_prefix() {  # $1 as ${prefix}/... when it lies under the prefix
     if [[ "$prefix" != / && "$1" == "$prefix"/* ]]; then echo "\${prefix}${1#"$prefix"}"; else echo "$1"; fi
 }
+# Programs linked through pkg-config find the library through an rpath, except in the
+# directories the loader searches anyway.
+if [[ "$libdir" =~ ^(/usr)?/lib(32|64)?(/[a-z0-9_]+-linux-[a-z0-9_]+)?$ ]]; then
+    pc_rpath=""
+else
+    pc_rpath=" -Wl,-rpath,\${libdir}"
+fi
 substitute() {  # template output
     sed -e "s|@VERSION@|$version|g" -e "s|@MAJOR@|$major|g" -e "s|@PREFIX@|$prefix|g" \
         -e "s|@PC_LIBDIR@|$(under_prefix "$libdir")|g" \
-        -e "s|@PC_INCLUDEDIR@|$(under_prefix "$includedir")|g" \
+        -e "s|@PC_INCLUDEDIR@|$(under_prefix "$includedir")|g" -e "s|@PC_RPATH@|$pc_rpath|g" \
         -e "s|@CMAKE_DIR_FROM_LIBDIR@|cmake/activations|g" \
         -e "s|@LIBDIR_FROM_CMAKE_DIR@|../..|g" \
         -e "s|@INCLUDEDIR_FROM_LIBDIR@|$includedir_from_libdir|g" "$1" > "$2"
