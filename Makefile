@@ -5,8 +5,18 @@
 #                   a strided accuracy sweep (act-eval) asserting the published bounds,
 #                   the reproducibility hashes (1..8 threads, both ISA paths),
 #                   the Swift tests under ASan and TSan, the C test program under ASan
-#                   and UBSan (test-c-sanitize), 30 s of fuzzing per ISA path, and the
-#                   documentation check (test-docs)
+#                   and UBSan (test-c-sanitize), 30 s of fuzzing per ISA path, the
+#                   documentation check (test-docs), the version agreement (test-version)
+#                   and an install used by C programs (test-install)
+#   make install    installs the library (libactivations.so.MAJOR.MINOR.PATCH, SONAME
+#                   libactivations.so.MAJOR), activations.h, a pkg-config file and a CMake
+#                   package under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local; INSTALL_LIBDIR=
+#                   $(PREFIX)/lib, INSTALL_INCLUDEDIR=$(PREFIX)/include); it does not build:
+#                   run `make build` first.  `make uninstall` (same variables) removes it
+#   make test-install  installs into .build/install-test, builds examples/consumer with
+#                   pkg-config and with CMake, runs both with an empty environment, uninstalls
+#   make test-version  VERSION, act_version(), the SONAME, the Python package, CHANGELOG.md,
+#                   the pkg-config file and the CMake package agree (Tests/install/check_version.sh)
 #   make fuzz       the libFuzzer harness over the C ABI for 10 minutes (FUZZ_SECONDS)
 #   make fuzz-python  the hypothesis fuzzing of the Python binding with 1000 new random
 #                   examples per public function (FUZZ_PYTHON_EXAMPLES; about 10 minutes on
@@ -32,8 +42,9 @@
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath through pip, and the Python headers (python3-dev) through apt-get.
 #
-# Other targets: build, deps, examples, test-swift, test-c, test-header,
-# test-python, test-accuracy, clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
+# Other targets: build, deps, deps-install-test (cmake and pkg-config, for test-install and
+# test-version), examples, test-swift, test-c, test-header, test-python, test-accuracy,
+# clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
 
 SWIFT  ?= swift
 CC     ?= cc
@@ -53,13 +64,16 @@ PREREQ ?= deps build
 .PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
         act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
         fuzz-python act-hash test-reproducibility check-reproducibility reproducibility \
-        docs gallery gallery-deps test-docs
+        docs gallery gallery-deps test-docs install uninstall deps-install-test test-install test-version
 
 all: examples
 
 # ---- the library --------------------------------------------------------------
+# SwiftPM writes libactivations.so; programs linked against it load it by its SONAME,
+# libactivations.so.MAJOR: tools/soname-link.sh puts that link beside it.
 build:
 	$(SWIFT) build -c release
+	@bash tools/soname-link.sh $(LIBDIR)
 
 # ---- missing pieces -------------------------------------------------------------
 # Quick when everything is present: one import per module and one file test.
@@ -81,6 +95,40 @@ deps:
 	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y python3-dev; \
 	fi
 
+# cmake and pkg-config, for the targets that build a program against an install.
+deps-install-test:
+	@missing=""; \
+	for tool in cmake pkg-config; do command -v $$tool > /dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "deps-install-test: apt-get install$$missing"; \
+	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
+	fi
+
+# ---- install ----------------------------------------------------------------------
+# tools/install/install.sh (which documents the files) does the work; the version is
+# the file VERSION. PREFIX, INSTALL_LIBDIR and INSTALL_INCLUDEDIR are absolute and
+# written into the pkg-config file; the CMake package computes its paths from its
+# own location. (LIBDIR above is the build directory: it names no install path.)
+PREFIX             ?= /usr/local
+INSTALL_LIBDIR     ?= $(PREFIX)/lib
+INSTALL_INCLUDEDIR ?= $(PREFIX)/include
+DESTDIR            ?=
+INSTALL_ENV = DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" INSTALL_LIBDIR="$(INSTALL_LIBDIR)" \
+              INSTALL_INCLUDEDIR="$(INSTALL_INCLUDEDIR)" LIBRARY="$(LIBRARY)" BUILD_DIR="$(BUILD_DIR)"
+
+install:
+	@$(INSTALL_ENV) bash tools/install/install.sh install
+
+uninstall:
+	@$(INSTALL_ENV) bash tools/install/install.sh uninstall
+
+test-install: deps-install-test $(PREREQ)
+	MAKE="$(MAKE)" CC="$(CC)" PYTHON="$(PYTHON)" LIBDIR="$(LIBDIR)" BUILD_DIR="$(BUILD_DIR)" \
+	    bash Tests/install/test_install.sh
+
+test-version: deps-install-test $(PREREQ)
+	PYTHON="$(PYTHON)" LIBDIR="$(LIBDIR)" BUILD_DIR="$(BUILD_DIR)" bash Tests/install/check_version.sh
+
 # ---- examples -------------------------------------------------------------------
 examples: $(PREREQ)
 	@mkdir -p $(BUILD_DIR)/examples
@@ -94,7 +142,7 @@ examples: $(PREREQ)
 test: deps build
 	@failed=""; \
 	for t in test-swift test-c test-python test-accuracy test-reproducibility test-bench test-sanitize \
-	         test-c-sanitize test-fuzz test-docs; do \
+	         test-c-sanitize test-fuzz test-docs test-version test-install; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -123,6 +171,7 @@ TOOLCHAIN_CC := $(shell dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/cla
 
 asan-lib: $(PREREQ)
 	$(SWIFT) build -c release --sanitize=address --scratch-path $(BUILD_DIR)/asan-lib
+	@bash tools/soname-link.sh $(ASAN_LIBDIR)
 
 test-c-sanitize: asan-lib
 	SANITIZE=1 SWIFT="$(SWIFT)" PYTHON="$(PYTHON)" LIBDIR="$(ASAN_LIBDIR)" \
@@ -286,4 +335,4 @@ test-docs: $(PREREQ) gallery-deps
 
 clean:
 	-$(SWIFT) package clean
-	rm -rf $(BUILD_DIR)/c-tests $(BUILD_DIR)/examples
+	rm -rf $(BUILD_DIR)/c-tests $(BUILD_DIR)/examples $(BUILD_DIR)/install-test $(BUILD_DIR)/version-check

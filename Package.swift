@@ -13,9 +13,17 @@ import PackageDescription
 //   LD_LIBRARY_PATH, wherever the file is copied or installed; an rpath to
 //   the toolchain's runtime would tie every user to that absolute path.
 //   (Tests/C checks the loader view with `ldd` and a plain C program.)
+// - `-soname` records libactivations.so.MAJOR (MAJOR of the file VERSION) in
+//   the library, so programs linked against it ask for that name: the
+//   installed file is libactivations.so.MAJOR.MINOR.PATCH, with the links
+//   .so.MAJOR and .so beside it (`make install`). The build output keeps
+//   the name libactivations.so. The line below is written from VERSION by
+//   tools/gen-abi/generate.py (`--check` in `make test` fails when it is stale).
+let soname = "libactivations.so.1"
 let libraryLinkerSettings: [LinkerSetting] = [
   .unsafeFlags([
     "-Xlinker", "--version-script=\(Context.packageDirectory)/exports.map",
+    "-Xlinker", "-soname=\(soname)",
     "-static-stdlib",
   ])
 ]

@@ -7,7 +7,9 @@
 #   c. the .so exports nothing else (global symbols must be act_* functions);
 #   d. every computing function in the header has a row in Tests/C/functions.def;
 #   e. the .so loads with LD_LIBRARY_PATH unset: from a C program (linked, and
-#      by dlopen), from python3 ctypes; ldd resolves every dependency;
+#      by dlopen; a linked program asks for the SONAME, libactivations.so.MAJOR,
+#      which tools/soname-link.sh links to the .so), from python3 ctypes; ldd
+#      resolves every dependency;
 #   f. the Swift-generated header (when SwiftPM wrote one) agrees with
 #      activations.h: both in one translation unit under clang.
 # Prints "ok - ..." / "FAIL - ..." per check and ends with "N passed, N failed".
@@ -54,6 +56,9 @@ if [[ ! -f "$LIB" ]]; then
     echo "header/exports checks: $passed passed, $failed failed"
     exit 1
 fi
+# Programs linked with -lactivations load the SONAME, libactivations.so.MAJOR: the
+# link to the library beside it (also made by `make build`).
+bash tools/soname-link.sh "$LIBDIR"
 
 # ---- a. the header compiles cleanly ------------------------------------------
 cat > "$tmp/twice.c" <<'C'
@@ -118,7 +123,7 @@ same_lists "every computing function of the header has a row in Tests/C/function
 # ---- e. loading without LD_LIBRARY_PATH ----------------------------------------
 check "ldd resolves every dependency of libactivations.so" \
     bash -c "out=\$(env -u LD_LIBRARY_PATH ldd '$LIB') && ! grep -q 'not found' <<< \"\$out\" || { echo \"\$out\"; false; }"
-echo "    $(readelf -d "$LIB" | grep -E 'RUNPATH|RPATH' | sed 's/.*(\(R[A-Z]*\)).*\[\(.*\)\]/\1 = \2/' || echo 'no RUNPATH')"
+echo "    $(readelf -d "$LIB" | grep -E 'SONAME|RUNPATH|RPATH' | sed 's/.*(\([A-Z]*\)).*\[\(.*\)\]/\1 = \2/' | tr '\n' ' ' | sed 's/ $//')"
 check "load_check.c compiles (C99, -Werror)" \
     "$CC" -std=c99 -Wall -Wextra -Werror -pedantic -I include Tests/C/load_check.c \
     -o "$tmp/load_check" -L "$LIBDIR" -lactivations -Wl,-rpath,"$LIBDIR" -ldl

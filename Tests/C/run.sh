@@ -57,6 +57,9 @@ if [[ "$SANITIZE" == 1 ]]; then
 fi
 BUILD_DIR="${BUILD_DIR:-$root/.build/c-tests}"
 mkdir -p "$BUILD_DIR"
+# Programs linked with -lactivations load libactivations.so.MAJOR (the SONAME): the
+# link beside the library (also made by `make build`).
+[[ -f "$LIBDIR/libactivations.so" ]] && bash tools/soname-link.sh "$LIBDIR"
 
 if [[ "$what" == header || "$what" == all ]]; then
     CC="$CC" PYTHON="$PYTHON" LIBDIR="$LIBDIR" BUILD_DIR="$BUILD_DIR" bash Tests/C/check_header.sh

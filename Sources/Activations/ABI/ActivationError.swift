@@ -56,6 +56,3 @@ func statusMessage(_ status: Int32) -> UnsafePointer<CChar> {
   }
   return UnsafeRawPointer(message.utf8Start).assumingMemoryBound(to: CChar.self)
 }
-
-/// The library's semantic version.
-public let activationsVersion: StaticString = "1.0.0"
