@@ -63,6 +63,17 @@ def test_library_beside_the_package_is_found(tmp_path):
     assert result.stdout.split()[0] == str(installed / "libactivations.so")
 
 
+def test_a_copy_outside_the_repository_does_not_use_the_repository_build(tmp_path):
+    """Only the source tree falls back to <repo>/.build/release: an installed
+    copy without its library fails to import, saying how to reinstall."""
+    installed = tmp_path / "site" / "activations"
+    shutil.copytree(PACKAGE, installed, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    result = run_python(installed.parent)
+    assert result.returncode != 0 and "ImportError" in result.stderr
+    assert str(installed / "libactivations.so") in result.stderr and ".build" not in result.stderr
+    assert "pip install ./bindings/python" in result.stderr and "ACTIVATIONS_LIBRARY" in result.stderr
+
+
 def test_package_version_matches_the_library():
     with open(BINDINGS / "pyproject.toml", "rb") as file:
         project = tomllib.load(file)["project"]
