@@ -1,4 +1,4 @@
-"""The package as shipped: docstrings, type annotations and stub."""
+"""The package as shipped: docstrings, type annotations and stub, `python -m activations`."""
 
 import ast
 import importlib.util
@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 import activations
+from activations import _library
 from activations._spec import DIRECTIONS, FAMILIES, KINDS, REQUIRED
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -121,3 +122,33 @@ def test_the_stub_type_checks_a_program(tmp_path):
     )
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert len(errors) >= 1 and all("program.py:12:" in line for line in errors), result.stdout
+
+
+# --- python -m activations ---------------------------------------------------------------
+
+
+def test_python_m_activations_reports_and_checks(tmp_path):
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(PACKAGE.parent)}
+    result = subprocess.run(
+        [sys.executable, "-m", "activations"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"activations {activations.__version__}"
+    assert f"  library      {_library.PATH}" in lines
+    assert f"  isa          {activations.isa()}" in lines
+    assert any(line.startswith("  threads      ") and int(line.split()[-1]) >= 1 for line in lines)
+    checks = [line for line in lines if line.startswith("self-check:")]
+    assert len(checks) == 1 and "10 of 10" in checks[0], result.stdout
+    assert "FAILED" not in result.stdout
+
+
+def test_python_m_activations_fails_when_a_check_fails(monkeypatch, capsys):
+    from activations import __main__ as main_module
+
+    wrong = main_module.Check("sigmoid against tanh", activations.sigmoid, np.tanh)
+    monkeypatch.setattr(main_module, "CHECKS", main_module.CHECKS + [wrong])
+    assert main_module.main() == 1
+    captured = capsys.readouterr()
+    assert "sigmoid against tanh" in captured.out and "FAILED" in captured.out
+    assert "self-check FAILED: 1 function(s)" in captured.err

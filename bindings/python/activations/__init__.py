@@ -22,7 +22,8 @@ it, releasing the GIL during each call.
 
 Every function has type annotations (the package is typed, PEP 561: see
 activations/__init__.pyi) and a docstring with its formulas, parameters,
-their domains and defaults.
+their domains and defaults.  `python -m activations` prints the version, the
+library in use, its instruction set and thread count, and runs a self-check.
 """
 
 from __future__ import annotations
