@@ -1,4 +1,4 @@
-"""The package as shipped: docstrings, type annotations and stub, `python -m activations`."""
+"""The package as shipped: version, docstrings, type annotations and stub, `python -m activations`."""
 
 import ast
 import importlib.util
@@ -28,6 +28,15 @@ def _stub_generator():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# --- version -------------------------------------------------------------------------
+
+
+def test_version_is_the_repository_version():
+    version = (REPOSITORY / "VERSION").read_text(encoding="ascii").strip()
+    assert activations.__version__ == activations.version() == version
+    assert len(version.split(".")) == 3 and all(part.isdigit() for part in version.split("."))
 
 
 # --- docstrings --------------------------------------------------------------------------
