@@ -1,5 +1,8 @@
 """Finding the library: no environment needed, ACTIVATIONS_LIBRARY, beside the package.
 
+PACKAGE is the package under test: the source tree, or the installed copy
+under ACTIVATIONS_TEST_INSTALLED=1 (conftest.py).
+
 Each case imports the package in a fresh interpreter whose environment holds
 only PATH, PYTHONPATH and what the case sets.
 """

@@ -1,6 +1,11 @@
-"""The package as shipped: version, docstrings, type annotations and stub, `python -m activations`."""
+"""The package as shipped: version, docstrings, type annotations and stub, `python -m activations`.
+
+Runs against the source tree, or the installed package under
+ACTIVATIONS_TEST_INSTALLED=1 (conftest.py; make test-python-installed).
+"""
 
 import ast
+import importlib.metadata
 import importlib.util
 import inspect
 import os
@@ -18,6 +23,7 @@ from activations._spec import DIRECTIONS, FAMILIES, KINDS, REQUIRED
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 PACKAGE = Path(activations.__file__).resolve().parent
+INSTALLED = os.environ.get("ACTIVATIONS_TEST_INSTALLED") == "1"
 GENERATED = [(family, index, family.name + direction) for family in FAMILIES for index, direction in enumerate(DIRECTIONS)]
 PUBLIC_FUNCTIONS = [name for name in activations.__all__ if inspect.isfunction(getattr(activations, name))]
 
@@ -37,6 +43,13 @@ def test_version_is_the_repository_version():
     version = (REPOSITORY / "VERSION").read_text(encoding="ascii").strip()
     assert activations.__version__ == activations.version() == version
     assert len(version.split(".")) == 3 and all(part.isdigit() for part in version.split("."))
+
+
+@pytest.mark.skipif(not INSTALLED, reason="the source tree has no package metadata")
+def test_installed_metadata_has_the_library_version():
+    assert importlib.metadata.version("activations") == activations.__version__
+    files = {str(file) for file in importlib.metadata.files("activations")}
+    assert {"activations/libactivations.so", "activations/py.typed", "activations/__init__.pyi"} <= files
 
 
 # --- docstrings --------------------------------------------------------------------------
