@@ -2,6 +2,7 @@
 #
 #   make            build the library, then build and run the examples
 #   make test       run every test: Swift, C (header/exports + C program), Python,
+#                   the Python package as installed by pip (test-python-installed),
 #                   a strided accuracy sweep (act-eval) asserting the published bounds,
 #                   the reproducibility hashes (1..8 threads, both ISA paths),
 #                   the Swift tests under ASan and TSan, the C test program under ASan
@@ -40,11 +41,12 @@
 #                   current (tools/gallery/gallery.py --check)
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
-# mpmath through pip, and the Python headers (python3-dev) through apt-get.
+# mpmath through pip, the Python headers (python3-dev) and venv (python3-venv,
+# where the interpreter lacks ensurepip) through apt-get.
 #
 # Other targets: build, deps, deps-install-test (cmake and pkg-config, for test-install and
-# test-version), examples, test-swift, test-c, test-header, test-python, test-accuracy,
-# clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
+# test-version), examples, test-swift, test-c, test-header, test-python, test-python-installed,
+# test-accuracy, clean.  Tools can be overridden: make CC=clang PYTHON=python3.11
 
 SWIFT  ?= swift
 CC     ?= cc
@@ -61,7 +63,8 @@ SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
 # so deps and build run once.
 PREREQ ?= deps build
 
-.PHONY: all build deps examples test test-swift test-c test-header test-python test-accuracy accuracy \
+.PHONY: all build deps examples test test-swift test-c test-header test-python test-python-installed \
+        test-accuracy accuracy \
         act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
         fuzz-python act-hash test-reproducibility check-reproducibility reproducibility \
         docs gallery gallery-deps test-docs install uninstall deps-install-test test-install test-version
@@ -93,6 +96,12 @@ deps:
 	if [ ! -f "$$include/Python.h" ] || ! { command -v $(PYTHON)-config || command -v python3-config; } > /dev/null; then \
 	    echo "deps: apt-get install python3-dev (for $$include/Python.h and python3-config)"; \
 	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y python3-dev; \
+	fi
+	@if ! $(PYTHON) -c "import venv, ensurepip" 2> /dev/null; then \
+	    venv="python$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv"; \
+	    echo "deps: apt-get install $$venv (for python -m venv, test-python-installed)"; \
+	    $(SUDO) apt-get update && { DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$venv || \
+	        DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y python3-venv; }; \
 	fi
 
 # cmake and pkg-config, for the targets that build a program against an install.
@@ -141,8 +150,8 @@ examples: $(PREREQ)
 # Runs every suite even when one fails, then fails if any did.
 test: deps build
 	@failed=""; \
-	for t in test-swift test-c test-python test-accuracy test-reproducibility test-bench test-sanitize \
-	         test-c-sanitize test-fuzz test-docs test-version test-install; do \
+	for t in test-swift test-c test-python test-python-installed test-accuracy test-reproducibility \
+	         test-bench test-sanitize test-c-sanitize test-fuzz test-docs test-version test-install; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -216,6 +225,45 @@ test-header: $(PREREQ)
 
 test-python: $(PREREQ)
 	PYTHONPATH=bindings/python $(PYTHON) -m pytest -q Tests/python
+
+# The package as users install it: `pip install ./bindings/python` into a fresh
+# virtual environment (with --system-site-packages: numpy, pytest and the rest
+# come from `make deps` instead of a download on every run), which runs
+# `swift build -c release` (a no-op of about a second after `make build`) and
+# copies the library into the package (bindings/python/setup.py).  Then, from
+# a directory outside the repository and with no PYTHONPATH or ACTIVATIONS_LIBRARY:
+# `activations` must come from the environment's site-packages, `python -m
+# activations` must pass its self-check, and a subset of the Python tests runs
+# against the installed package (ACTIVATIONS_TEST_INSTALLED=1, which conftest.py
+# verifies; PYTHON_INSTALLED_TESTS, about 15 s: the API over every function, the
+# C layer, loading, the snippets, and the package's version, docstrings,
+# annotations, stub and `python -m activations`; the whole suite takes about
+# 2.5 minutes more, run by test-python on the source tree).  Last, a wheel
+# (ACTIVATIONS_SWIFT_BUILD=0: the library just built) must be tagged
+# py3-none-linux_x86_64 and hold the library, py.typed and the stub.
+PY_INSTALLED := $(BUILD_DIR)/python-installed
+PYTHON_INSTALLED_TESTS ?= test_api.py test_c_layer.py test_loading.py test_snippets.py test_package.py
+WHEEL_TAG ?= py3-none-linux_x86_64
+
+test-python-installed: $(PREREQ)
+	rm -rf $(PY_INSTALLED)
+	$(PYTHON) -m venv --system-site-packages $(PY_INSTALLED)/venv
+	env -u PYTHONPATH -u ACTIVATIONS_LIBRARY_FILE -u ACTIVATIONS_SWIFT_BUILD ACTIVATIONS_SWIFT="$(SWIFT)" \
+	    $(PY_INSTALLED)/venv/bin/python -m pip install \
+	    --quiet --disable-pip-version-check ./bindings/python
+	run="$$(mktemp -d)" && cd "$$run" && \
+	file="$$(env -u PYTHONPATH -u ACTIVATIONS_LIBRARY $(PY_INSTALLED)/venv/bin/python -c \
+	    'import activations; print(activations.__file__)')" && echo "imported $$file" && \
+	case "$$file" in $(PY_INSTALLED)/venv/lib/*/site-packages/activations/__init__.py) ;; \
+	    *) echo "test-python-installed: activations is not the installed copy"; false;; esac && \
+	env -u PYTHONPATH -u ACTIVATIONS_LIBRARY $(PY_INSTALLED)/venv/bin/python -m activations && \
+	env -u PYTHONPATH -u ACTIVATIONS_LIBRARY ACTIVATIONS_TEST_INSTALLED=1 $(PY_INSTALLED)/venv/bin/python \
+	    -m pytest -q -p no:cacheprovider $(addprefix $(CURDIR)/Tests/python/,$(PYTHON_INSTALLED_TESTS)); \
+	status=$$?; cd / && rm -rf "$$run"; exit $$status
+	env -u PYTHONPATH -u ACTIVATIONS_LIBRARY_FILE ACTIVATIONS_SWIFT_BUILD=0 \
+	    $(PY_INSTALLED)/venv/bin/python -m pip wheel --quiet \
+	    --disable-pip-version-check --no-deps ./bindings/python -w $(PY_INSTALLED)/wheel
+	$(PYTHON) Tests/python/check_wheel.py $(PY_INSTALLED)/wheel/activations-*.whl $(WHEEL_TAG)
 
 # Tests/python/test_fuzz_binding.py with more examples, drawn anew on every run
 # (pytest's --hypothesis-seed repeats a run: make fuzz-python PYTEST_FLAGS=--hypothesis-seed=1).
@@ -335,4 +383,5 @@ test-docs: $(PREREQ) gallery-deps
 
 clean:
 	-$(SWIFT) package clean
-	rm -rf $(BUILD_DIR)/c-tests $(BUILD_DIR)/examples $(BUILD_DIR)/install-test $(BUILD_DIR)/version-check
+	rm -rf $(BUILD_DIR)/c-tests $(BUILD_DIR)/examples $(BUILD_DIR)/install-test $(BUILD_DIR)/version-check \
+	    $(BUILD_DIR)/python $(BUILD_DIR)/python-installed

@@ -2,8 +2,15 @@
 
 Makes `import activations` work without PYTHONPATH (bindings/python is put on
 sys.path) and `import snippets, reference` from this folder.
+
+With ACTIVATIONS_TEST_INSTALLED=1 the tests run against the INSTALLED package
+instead (`make test-python-installed`: `pip install ./bindings/python` into a
+virtual environment): bindings/python is not put on sys.path, and the session
+stops at once unless `activations` comes from a site-packages directory and
+loads the libactivations.so installed beside it.
 """
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -13,9 +20,34 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 REPOSITORY = HERE.parents[1]
-for folder in (REPOSITORY / "bindings" / "python", HERE):
+SOURCE_PACKAGE = REPOSITORY / "bindings" / "python" / "activations"
+#: Whether the tests run against an installed package (not the source tree).
+INSTALLED = os.environ.get("ACTIVATIONS_TEST_INSTALLED") == "1"
+
+for folder in (HERE,) if INSTALLED else (SOURCE_PACKAGE.parent, HERE):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
+
+
+def _check_installed():
+    """Stop the session unless `activations` is an installed copy using its own library."""
+    import activations
+    from activations import _library
+
+    package = Path(activations.__file__).resolve().parent
+    problems = []
+    if package == SOURCE_PACKAGE.resolve():
+        problems.append(f"activations was imported from the source tree {package} (PYTHONPATH?)")
+    if "site-packages" not in package.parts:
+        problems.append(f"activations was imported from {package}, not from a site-packages directory")
+    if _library.PATH != package / "libactivations.so":
+        problems.append(f"the library loaded is {_library.PATH}, not the installed {package / 'libactivations.so'}")
+    if problems:
+        raise pytest.UsageError("ACTIVATIONS_TEST_INSTALLED=1: " + "; ".join(problems))
+    return package
+
+
+INSTALLED_PACKAGE = _check_installed() if INSTALLED else None
 
 DTYPES = (np.float32, np.float64)
 
@@ -57,6 +89,14 @@ def tally():
         _TALLY[name] += count
 
     return add
+
+
+def pytest_report_header(config):
+    import activations
+    from activations import _library
+
+    mode = "installed package" if INSTALLED else "source tree"
+    return f"activations {activations.__version__} ({mode}): {Path(activations.__file__).parent}, library {_library.PATH}"
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -92,7 +92,13 @@ def test_signatures_are_the_documented_ones():
         "maxout_backward": "(x, dy, pieces, axis=-1, *, out=None)",
     }
     for name, signature in expected.items():
-        assert str(inspect.signature(getattr(activations, name))) == signature
+        # The names, order, kinds and defaults (test_package.py checks the annotations).
+        full = inspect.signature(getattr(activations, name))
+        bare = full.replace(
+            parameters=[p.replace(annotation=inspect.Parameter.empty) for p in full.parameters.values()],
+            return_annotation=inspect.Signature.empty,
+        )
+        assert str(bare) == signature
         assert getattr(activations, name).__doc__
 
 

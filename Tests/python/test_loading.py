@@ -1,5 +1,8 @@
 """Finding the library: no environment needed, ACTIVATIONS_LIBRARY, beside the package.
 
+PACKAGE is the package under test: the source tree, or the installed copy
+under ACTIVATIONS_TEST_INSTALLED=1 (conftest.py).
+
 Each case imports the package in a fresh interpreter whose environment holds
 only PATH, PYTHONPATH and what the case sets.
 """
@@ -9,11 +12,13 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import activations
 from activations import _library
 
 PACKAGE = _library._PACKAGE_DIR
+REPOSITORY = Path(__file__).resolve().parents[2]
 BINDINGS = PACKAGE.parent
 SCRIPT = "import activations, activations._library as L; print(L.PATH); print(activations.sigmoid(0.0))"
 
@@ -63,11 +68,22 @@ def test_library_beside_the_package_is_found(tmp_path):
     assert result.stdout.split()[0] == str(installed / "libactivations.so")
 
 
-def test_package_version_matches_the_library():
-    with open(BINDINGS / "pyproject.toml", "rb") as file:
+def test_a_copy_outside_the_repository_does_not_use_the_repository_build(tmp_path):
+    """Only the source tree falls back to <repo>/.build/release: an installed
+    copy without its library fails to import, saying how to reinstall."""
+    installed = tmp_path / "site" / "activations"
+    shutil.copytree(PACKAGE, installed, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    result = run_python(installed.parent)
+    assert result.returncode != 0 and "ImportError" in result.stderr
+    assert str(installed / "libactivations.so") in result.stderr and ".build" not in result.stderr
+    assert "pip install ./bindings/python" in result.stderr and "ACTIVATIONS_LIBRARY" in result.stderr
+
+
+def test_package_dependencies():
+    with open(REPOSITORY / "bindings" / "python" / "pyproject.toml", "rb") as file:
         project = tomllib.load(file)["project"]
-    assert project["version"] == activations.version()
     assert project["dependencies"] == ["numpy>=1.25"]
+    assert project["dynamic"] == ["version"]  # from the repository's VERSION (test_package.py)
 
 
 def test_instruction_set_is_reported_and_can_be_lowered():

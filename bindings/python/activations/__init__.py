@@ -19,9 +19,17 @@ listed in activations._drivers.  All computation happens in the C library
 (found through ACTIVATIONS_LIBRARY, beside this package, or in the
 repository's .build/release); this package only converts arrays and calls
 it, releasing the GIL during each call.
+
+Every function has type annotations (the package is typed, PEP 561: see
+activations/__init__.pyi) and a docstring with its formulas, parameters,
+their domains and defaults.  `python -m activations` prints the version, the
+library in use, its instruction set and thread count, and runs a self-check.
 """
 
+from __future__ import annotations
+
 import operator
+from typing import SupportsIndex
 
 from . import _library
 from ._errors import (
@@ -38,29 +46,30 @@ _FUNCTIONS = _generate()
 globals().update(_FUNCTIONS)
 
 
-def version():
+def version() -> str:
     """The library's version, act_version(): "MAJOR.MINOR.PATCH"."""
     return _library.version().decode("ascii")
 
 
-def isa():
+def isa() -> str:
     """The instruction set of the elementwise kernels, act_isa(): "avx2" or "baseline"
     (ACTIVATIONS_ISA=baseline, set before the first call, lowers it)."""
     return _library.isa().decode("ascii")
 
 
-def set_num_threads(n):
+def set_num_threads(n: SupportsIndex) -> None:
     """Set the library's thread count: n <= 0 means automatic; clamped to [1, 1024]."""
     n = operator.index(n)
     _library.set_num_threads(max(-(2**31), min(n, 2**31 - 1)))
 
 
-def get_num_threads():
+def get_num_threads() -> int:
     """The library's effective thread count (>= 1)."""
     return _library.get_num_threads()
 
 
-__version__ = version()
+#: The library's act_version() (the repository's VERSION; the package metadata's version too).
+__version__: str = version()
 __all__ = sorted(_FUNCTIONS) + [
     "ActivationsError",
     "AlignmentError",

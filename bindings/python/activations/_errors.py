@@ -1,5 +1,9 @@
 """Exceptions for the library's non-zero act_status codes."""
 
+from __future__ import annotations
+
+from typing import Dict, Optional, Type
+
 
 class ActivationsError(Exception):
     """A non-zero act_status returned by libactivations.
@@ -9,9 +13,9 @@ class ActivationsError(Exception):
     """
 
     #: The act_status code this class stands for (None: any unknown code).
-    code = None
+    code: Optional[int] = None
 
-    def __init__(self, status, message, function):
+    def __init__(self, status: int, message: str, function: str) -> None:
         super().__init__(f"{function}: {message}")
         self.status = status
         self.message = message
@@ -48,9 +52,9 @@ class AlignmentError(ActivationsError, ValueError):
     code = -5
 
 
-_BY_CODE = {cls.code: cls for cls in ActivationsError.__subclasses__()}
+_BY_CODE: Dict[Optional[int], Type[ActivationsError]] = {cls.code: cls for cls in ActivationsError.__subclasses__()}
 
 
-def error_class(status):
+def error_class(status: int) -> Type[ActivationsError]:
     """The exception class for an act_status code (ActivationsError if unknown)."""
     return _BY_CODE.get(status, ActivationsError)

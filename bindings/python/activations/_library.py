@@ -2,9 +2,11 @@
 
 Search order: the file named by the environment variable ACTIVATIONS_LIBRARY
 (if set, only that file), then libactivations.so beside this package (an
-installed wheel), then the repository's release build
-<repo>/.build/release/libactivations.so (this file is
-<repo>/bindings/python/activations/_library.py).
+installed package carries its own: `pip install ./bindings/python` copies it
+in), then, only when this package is the repository's source tree
+(<repo>/bindings/python/activations), the release build
+<repo>/.build/release/libactivations.so.  An installed package thus always
+uses its own library, whatever directory Python runs in.
 
 ctypes.CDLL releases the GIL for the duration of every call.
 """
@@ -21,11 +23,22 @@ from ._spec import DIRECTIONS, FAMILIES, KINDS, POINTER, REAL
 
 _FILENAME = "libactivations.so"
 _PACKAGE_DIR = Path(__file__).resolve().parent
-_REPOSITORY = _PACKAGE_DIR.parents[2]
+_REPOSITORY = _PACKAGE_DIR.parent.parent.parent  # (no IndexError near the root)
+#: Whether this package is <repo>/bindings/python/activations (not an installed copy).
+_IN_REPOSITORY = (
+    _PACKAGE_DIR.parent.name == "python"
+    and _PACKAGE_DIR.parent.parent.name == "bindings"
+    and (_REPOSITORY / "Package.swift").is_file()
+)
 _BUILD_HINT = (
-    "build it with `swift build -c release` in the libactivations repository "
-    f"(expected at {_REPOSITORY / '.build' / 'release' / _FILENAME}), "
-    "or set ACTIVATIONS_LIBRARY to the path of libactivations.so"
+    (
+        "build it with `swift build -c release` in the libactivations repository "
+        f"(expected at {_REPOSITORY / '.build' / 'release' / _FILENAME}), "
+        if _IN_REPOSITORY
+        else "reinstall the package: `pip install ./bindings/python` in the libactivations repository "
+        "runs `swift build -c release` and copies the library into it, "
+    )
+    + "or set ACTIVATIONS_LIBRARY to the path of libactivations.so"
 )
 
 
@@ -33,7 +46,8 @@ def _candidates():
     override = os.environ.get("ACTIVATIONS_LIBRARY")
     if override:
         return [Path(override)]
-    return [_PACKAGE_DIR / _FILENAME, _REPOSITORY / ".build" / "release" / _FILENAME]
+    beside = [_PACKAGE_DIR / _FILENAME]
+    return beside + [_REPOSITORY / ".build" / "release" / _FILENAME] if _IN_REPOSITORY else beside
 
 
 def _load():

@@ -1,20 +1,61 @@
 """The public functions, generated from the _spec table.
 
 Each wrapper is compiled from a one-line template, so it has a real signature
-(help() and inspect show it, Python checks the arguments) and costs one
-Python call on top of the driver in _drivers.py.
+with type annotations (help() and inspect show it, typing.get_type_hints
+resolves it, Python checks the arguments) and costs one Python call on top of
+the driver in _drivers.py.  Its docstring (formulas, parameters with their
+domains and defaults) is generated from the same table row, and so is the
+type stub activations/__init__.pyi (tools/gen-stub/generate.py writes it
+from these functions' signatures and docstrings; the tests check it is
+current).
 """
 
 import functools
+from ctypes import c_int32, c_size_t, c_uint64
+from typing import Any, Optional, SupportsIndex, Tuple, Union
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from . import _drivers
 from ._library import FUNCTIONS
-from ._spec import DIRECTIONS, FAMILIES, KINDS, REQUIRED
+from ._spec import DIRECTIONS, FAMILIES, KINDS, REAL, REQUIRED
 
+# The annotations are strings (as under `from __future__ import annotations`),
+# the same text in the wrappers and the stub; typing.get_type_hints resolves
+# them in the wrappers' namespace, TYPES.
 _TEMPLATE = """\
-def {public}({signature}*, out=None):
+from __future__ import annotations
+def {public}({signature}*, out: {out} = None) -> {returns}:
     return _run(({inputs}), ({params}), {axis}out)
 """
+
+#: The names the annotations use (the stub imports or defines the same).
+TYPES = {
+    "Any": Any,
+    "Optional": Optional,
+    "SupportsIndex": SupportsIndex,
+    "Tuple": Tuple,
+    "Union": Union,
+    "np": np,
+    "ArrayLike": ArrayLike,
+    "NDArray": NDArray,
+}
+#: Private aliases, defined in the wrappers' namespace and in the stub.
+ALIASES = {
+    # An array computed in float16, float32 or float64.
+    "_FloatArray": "NDArray[np.floating[Any]]",
+    # A result: an array, or a numpy scalar for 0-d input (as numpy's ufuncs).
+    "_Result": "Union[_FloatArray, np.floating[Any]]",
+}
+for _name, _text in ALIASES.items():
+    TYPES[_name] = eval(_text, dict(TYPES))  # noqa: S307 -- constant text above
+
+#: Annotation of a table parameter by its C type.
+_PARAM_TYPES = {REAL: "float", c_int32: "bool", c_uint64: "SupportsIndex", c_size_t: "SupportsIndex"}
+_INPUT_TYPE = "ArrayLike"
+_AXIS_TYPE = "SupportsIndex"
+_OUT_TYPE = "Optional[_FloatArray]"
 
 #: Docstring summaries per kind and direction (forward, derivative, backward).
 _SUMMARIES = {
@@ -64,15 +105,45 @@ _FOOTER = (
 )
 
 
+#: The backward pass of each kind, for the formulas block ({backward}: the table's).
+_BACKWARDS = {
+    "unary": "dx = dy * f'(x)",
+    "softmax": "{backward}  (from the forward's OUTPUT y)",
+    "maxout": "dx = dy * derivative, dy[u] going to group u's winning element",
+    "gated": "dx = [dy * dy/da | dy * dy/db]",
+    "prelu": "dx = dy * f'(x);  dweight[k] = sum of dy * x over weight k's elements where x < 0",
+}
+
+
 def _docstring(family, index, inputs, with_axis):
-    lines = [_SUMMARIES[family.kind][index].format(**family._asdict()), "", "Parameters:"]
+    fields = family._asdict()
+    lines = [_SUMMARIES[family.kind][index].format(**fields), "", "Formulas:"]
+    derivative = "jacobian:" if family.kind == "softmax" else "derivative:"
+    lines.append(f"  {'forward:':<13}{family.forward}")
+    lines.append(f"  {derivative:<13}{family.derivative}")
+    lines.append(f"  {'backward:':<13}{_BACKWARDS[family.kind].format(**fields)}")
+    lines += ["", "Parameters:"]
     lines += [f"  {name}: array_like" for name in inputs]
     for param in family.params:
-        default = "" if param.default is REQUIRED else f" (default {param.default!r})"
+        default = " (required)" if param.default is REQUIRED else f" (default {param.default!r})"
         lines.append(f"  {param.name}: {param.doc}{default}")
     if with_axis:
         lines.append("  axis: the axis the function works along (default -1)")
     return "\n".join(lines + [_FOOTER])
+
+
+def _parameters(family, index):
+    """[(name, annotation, default or REQUIRED)] of a public function, before `out`."""
+    kind = KINDS[family.kind]
+    params = [(name, _INPUT_TYPE, REQUIRED) for name in kind.inputs[index]]
+    params += [(param.name, _PARAM_TYPES[param.ctype], param.default) for param in family.params]
+    if kind.has_axis:
+        params.append(("axis", _AXIS_TYPE, -1))
+    return params
+
+
+def _returns(family, direction):
+    return "Tuple[_Result, _Result]" if family.kind == "prelu" and direction == "_backward" else "_Result"
 
 
 def _driver(family, direction, functions, inputs):
@@ -92,19 +163,21 @@ def _wrapper(family, index, direction):
     kind = KINDS[family.kind]
     public = family.name + direction
     inputs = kind.inputs[index]
-    names = list(inputs) + [param.name for param in family.params] + (["axis"] if kind.has_axis else [])
+    parameters = _parameters(family, index)
     source = _TEMPLATE.format(
         public=public,
-        signature="".join(f"{name}, " for name in names),
+        signature="".join(f"{name}: {annotation}, " for name, annotation, _ in parameters),
+        out=_OUT_TYPE,
+        returns=_returns(family, direction),
         inputs="".join(f"{name}, " for name in inputs),
         params="".join(f"{param.name}, " for param in family.params),
         axis="axis, " if kind.has_axis else "",
     )
-    namespace = {"_run": _driver(family, direction, FUNCTIONS[family.name, direction], inputs)}
+    namespace = {"_run": _driver(family, direction, FUNCTIONS[family.name, direction], inputs), **TYPES}
     exec(source, namespace)  # noqa: S102 -- trusted template filled from the _spec table
     wrapper = namespace[public]
-    defaults = [param.default for param in family.params if param.default is not REQUIRED]
-    wrapper.__defaults__ = tuple(defaults + ([-1] if kind.has_axis else [])) or None
+    defaults = [default for _, _, default in parameters if default is not REQUIRED]
+    wrapper.__defaults__ = tuple(defaults) or None
     wrapper.__doc__ = _docstring(family, index, inputs, kind.has_axis)
     wrapper.__module__ = "activations"
     return wrapper
