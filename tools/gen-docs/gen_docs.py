@@ -40,6 +40,13 @@ SYMBOL = re.compile(r"\b(act_\w+)\s*\(")
 DIRECTIONS = ("_derivative", "_backward")
 
 
+
+def plain_signature(function):
+    """The signature without annotations (the types are in the package's stub)."""
+    sig = inspect.signature(function)
+    params = [p.replace(annotation=inspect.Parameter.empty) for p in sig.parameters.values()]
+    return str(sig.replace(parameters=params, return_annotation=inspect.Signature.empty))
+
 def fail(message):
     raise SystemExit(f"gen_docs.py: {message}")
 
@@ -287,7 +294,7 @@ def api_python():
     body += [f"## {title}", "", "| function | description |", "|---|---|"]
     for name in ("version", "isa", "set_num_threads", "get_num_threads"):
         function = getattr(activations, name)
-        body.append(f"| {code_span(name + str(inspect.signature(function)))} | {escape(first_paragraph(function.__doc__))} |")
+        body.append(f"| {code_span(name + plain_signature(function))} | {escape(first_paragraph(function.__doc__))} |")
         documented.add(name)
     body.append("")
 
@@ -316,7 +323,7 @@ def api_python():
         for direction in _spec.DIRECTIONS:
             name = family.name + direction
             function = getattr(activations, name)
-            signature = f"{name}{inspect.signature(function)}"
+            signature = f"{name}{plain_signature(function)}"
             body.append(f"| {code_span(signature)} | {escape(first_paragraph(function.__doc__))} |")
             documented.add(name)
         forward = getattr(activations, family.name)
