@@ -2,8 +2,9 @@
 
 Every C symbol's argtypes/restype (see _library.py) and every public Python
 wrapper (see _wrappers.py) comes from FAMILIES below, and so do the library's
-elementwise C exports and their dispatch (tools/gen-abi/generate.py writes
-them; `make test` checks they are current): adding an elementwise activation
+elementwise C exports, their dispatch and the Swift API's `Activation` cases
+with their Swift tests (tools/gen-abi/generate.py writes them; `make test`
+checks they are current): adding an elementwise activation
 means its math in one Swift file plus one row here (and its block in the
 header, and its references in the tests).
 
