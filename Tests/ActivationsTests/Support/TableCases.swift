@@ -206,16 +206,6 @@ let tableCases: [TableCase] = [
       { act_threshold_derivative_f64($0, $1, $2, 0.5, -1) },
       { act_threshold_backward_f64($0, $1, $2, $3, 0.5, -1) })),
   TableCase(
-    .threshold(threshold: 0.5, value: -1), name: "threshold",
-    f32: ExportCalls(
-      { act_threshold_f32($0, $1, $2, 0.5, -1) },
-      { act_threshold_derivative_f32($0, $1, $2, 0.5, -1) },
-      { act_threshold_backward_f32($0, $1, $2, $3, 0.5, -1) }),
-    f64: ExportCalls(
-      { act_threshold_f64($0, $1, $2, 0.5, -1) },
-      { act_threshold_derivative_f64($0, $1, $2, 0.5, -1) },
-      { act_threshold_backward_f64($0, $1, $2, $3, 0.5, -1) })),
-  TableCase(
     .silu, name: "silu",
     f32: ExportCalls(
       { act_silu_f32($0, $1, $2) },
