@@ -34,6 +34,11 @@ let package = Package(
     // MARK: - Public products
     // libactivations.so: the C ABI (act_* symbols) of the Swift module below.
     .library(name: "activations", type: .dynamic, targets: ["LibActivations"]),
+    // The Swift API for other Swift packages (`import Activations`), linked
+    // into them (automatic: static unless they ask otherwise). KernelsAVX2's
+    // unsafeFlags limit dependents to a local path dependency,
+    // `.package(path: ...)`: see examples/swift.
+    .library(name: "Activations", targets: ["Activations"]),
   ],
   targets: [
     // MARK: - Library

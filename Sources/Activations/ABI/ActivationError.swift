@@ -25,6 +25,7 @@ public struct ActivationError: Error, Equatable, Hashable, Sendable, CustomStrin
   /// The corresponding C status is `ACT_ERR_ALIGNMENT`.
   public static let alignment = ActivationError(rawValue: -5)
 
+  /// The status's message, the text of `act_status_message`.
   public var description: String { String(cString: statusMessage(rawValue)) }
 }
 

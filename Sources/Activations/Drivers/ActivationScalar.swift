@@ -5,9 +5,11 @@ public protocol ActivationScalar: BinaryFloatingPoint, SIMDScalar, Codable, Send
 }
 
 extension Float: ActivationScalar {
+  /// Sixteen lanes (64 bytes).
   public typealias Vector = SIMD16<Float>
 }
 
 extension Double: ActivationScalar {
+  /// Eight lanes (64 bytes).
   public typealias Vector = SIMD8<Double>
 }

@@ -4,32 +4,44 @@
 
 // MARK: - sigmoid
 
+/// The C function `act_sigmoid_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.sigmoid.forward` instead.
 @c(act_sigmoid_f32)
 public func act_sigmoid_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Sigmoid>.forward(x, y, n, Sigmoid.Parameters()) }
 }
+/// The C function `act_sigmoid_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.sigmoid.derivative` instead.
 @c(act_sigmoid_derivative_f32)
 public func act_sigmoid_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Sigmoid>.derivative(x, d, n, Sigmoid.Parameters()) }
 }
+/// The C function `act_sigmoid_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.sigmoid.backward` instead.
 @c(act_sigmoid_backward_f32)
 public func act_sigmoid_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Sigmoid>.backward(x, dy, dx, n, Sigmoid.Parameters()) }
 }
+/// The C function `act_sigmoid_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.sigmoid.forward` instead.
 @c(act_sigmoid_f64)
 public func act_sigmoid_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Sigmoid>.forward(x, y, n, Sigmoid.Parameters()) }
 }
+/// The C function `act_sigmoid_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.sigmoid.derivative` instead.
 @c(act_sigmoid_derivative_f64)
 public func act_sigmoid_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Sigmoid>.derivative(x, d, n, Sigmoid.Parameters()) }
 }
+/// The C function `act_sigmoid_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.sigmoid.backward` instead.
 @c(act_sigmoid_backward_f64)
 public func act_sigmoid_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -39,30 +51,42 @@ public func act_sigmoid_backward_f64(
 
 // MARK: - tanh
 
+/// The C function `act_tanh_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.tanh.forward` instead.
 @c(act_tanh_f32)
 public func act_tanh_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanh>.forward(x, y, n, Tanh.Parameters()) }
 }
+/// The C function `act_tanh_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.tanh.derivative` instead.
 @c(act_tanh_derivative_f32)
 public func act_tanh_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanh>.derivative(x, d, n, Tanh.Parameters()) }
 }
+/// The C function `act_tanh_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.tanh.backward` instead.
 @c(act_tanh_backward_f32)
 public func act_tanh_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanh>.backward(x, dy, dx, n, Tanh.Parameters()) }
 }
+/// The C function `act_tanh_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.tanh.forward` instead.
 @c(act_tanh_f64)
 public func act_tanh_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanh>.forward(x, y, n, Tanh.Parameters()) }
 }
+/// The C function `act_tanh_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.tanh.derivative` instead.
 @c(act_tanh_derivative_f64)
 public func act_tanh_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanh>.derivative(x, d, n, Tanh.Parameters()) }
 }
+/// The C function `act_tanh_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.tanh.backward` instead.
 @c(act_tanh_backward_f64)
 public func act_tanh_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -72,30 +96,42 @@ public func act_tanh_backward_f64(
 
 // MARK: - relu
 
+/// The C function `act_relu_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.relu.forward` instead.
 @c(act_relu_f32)
 public func act_relu_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU>.forward(x, y, n, ReLU.Parameters()) }
 }
+/// The C function `act_relu_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.relu.derivative` instead.
 @c(act_relu_derivative_f32)
 public func act_relu_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU>.derivative(x, d, n, ReLU.Parameters()) }
 }
+/// The C function `act_relu_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.relu.backward` instead.
 @c(act_relu_backward_f32)
 public func act_relu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU>.backward(x, dy, dx, n, ReLU.Parameters()) }
 }
+/// The C function `act_relu_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.relu.forward` instead.
 @c(act_relu_f64)
 public func act_relu_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU>.forward(x, y, n, ReLU.Parameters()) }
 }
+/// The C function `act_relu_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.relu.derivative` instead.
 @c(act_relu_derivative_f64)
 public func act_relu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU>.derivative(x, d, n, ReLU.Parameters()) }
 }
+/// The C function `act_relu_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.relu.backward` instead.
 @c(act_relu_backward_f64)
 public func act_relu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -105,36 +141,48 @@ public func act_relu_backward_f64(
 
 // MARK: - leaky_relu
 
+/// The C function `act_leaky_relu_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.leakyReLU(alpha:).forward` instead.
 @c(act_leaky_relu_f32)
 public func act_leaky_relu_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LeakyReLU>.forward(x, y, n, LeakyReLU.Parameters(alpha)) }
 }
+/// The C function `act_leaky_relu_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.leakyReLU(alpha:).derivative` instead.
 @c(act_leaky_relu_derivative_f32)
 public func act_leaky_relu_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LeakyReLU>.derivative(x, d, n, LeakyReLU.Parameters(alpha)) }
 }
+/// The C function `act_leaky_relu_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.leakyReLU(alpha:).backward` instead.
 @c(act_leaky_relu_backward_f32)
 public func act_leaky_relu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LeakyReLU>.backward(x, dy, dx, n, LeakyReLU.Parameters(alpha)) }
 }
+/// The C function `act_leaky_relu_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.leakyReLU(alpha:).forward` instead.
 @c(act_leaky_relu_f64)
 public func act_leaky_relu_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LeakyReLU>.forward(x, y, n, LeakyReLU.Parameters(alpha)) }
 }
+/// The C function `act_leaky_relu_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.leakyReLU(alpha:).derivative` instead.
 @c(act_leaky_relu_derivative_f64)
 public func act_leaky_relu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LeakyReLU>.derivative(x, d, n, LeakyReLU.Parameters(alpha)) }
 }
+/// The C function `act_leaky_relu_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.leakyReLU(alpha:).backward` instead.
 @c(act_leaky_relu_backward_f64)
 public func act_leaky_relu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
@@ -144,36 +192,48 @@ public func act_leaky_relu_backward_f64(
 
 // MARK: - elu
 
+/// The C function `act_elu_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.elu(alpha:).forward` instead.
 @c(act_elu_f32)
 public func act_elu_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ELU>.forward(x, y, n, ELU.Parameters(alpha)) }
 }
+/// The C function `act_elu_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.elu(alpha:).derivative` instead.
 @c(act_elu_derivative_f32)
 public func act_elu_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ELU>.derivative(x, d, n, ELU.Parameters(alpha)) }
 }
+/// The C function `act_elu_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.elu(alpha:).backward` instead.
 @c(act_elu_backward_f32)
 public func act_elu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ELU>.backward(x, dy, dx, n, ELU.Parameters(alpha)) }
 }
+/// The C function `act_elu_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.elu(alpha:).forward` instead.
 @c(act_elu_f64)
 public func act_elu_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ELU>.forward(x, y, n, ELU.Parameters(alpha)) }
 }
+/// The C function `act_elu_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.elu(alpha:).derivative` instead.
 @c(act_elu_derivative_f64)
 public func act_elu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ELU>.derivative(x, d, n, ELU.Parameters(alpha)) }
 }
+/// The C function `act_elu_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.elu(alpha:).backward` instead.
 @c(act_elu_backward_f64)
 public func act_elu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
@@ -183,36 +243,48 @@ public func act_elu_backward_f64(
 
 // MARK: - rrelu
 
+/// The C function `act_rrelu_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.rrelu(lower:upper:training:seed:).forward` instead.
 @c(act_rrelu_f32)
 public func act_rrelu_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ lower: Float, _ upper: Float, _ training: Int32, _ seed: UInt64
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<RReLU>.forward(x, y, n, RReLU.Parameters(lower, upper, training, seed)) }
 }
+/// The C function `act_rrelu_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.rrelu(lower:upper:training:seed:).derivative` instead.
 @c(act_rrelu_derivative_f32)
 public func act_rrelu_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ lower: Float, _ upper: Float, _ training: Int32, _ seed: UInt64
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<RReLU>.derivative(x, d, n, RReLU.Parameters(lower, upper, training, seed)) }
 }
+/// The C function `act_rrelu_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.rrelu(lower:upper:training:seed:).backward` instead.
 @c(act_rrelu_backward_f32)
 public func act_rrelu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ lower: Float, _ upper: Float, _ training: Int32, _ seed: UInt64
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<RReLU>.backward(x, dy, dx, n, RReLU.Parameters(lower, upper, training, seed)) }
 }
+/// The C function `act_rrelu_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.rrelu(lower:upper:training:seed:).forward` instead.
 @c(act_rrelu_f64)
 public func act_rrelu_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ lower: Double, _ upper: Double, _ training: Int32, _ seed: UInt64
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<RReLU>.forward(x, y, n, RReLU.Parameters(lower, upper, training, seed)) }
 }
+/// The C function `act_rrelu_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.rrelu(lower:upper:training:seed:).derivative` instead.
 @c(act_rrelu_derivative_f64)
 public func act_rrelu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ lower: Double, _ upper: Double, _ training: Int32, _ seed: UInt64
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<RReLU>.derivative(x, d, n, RReLU.Parameters(lower, upper, training, seed)) }
 }
+/// The C function `act_rrelu_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.rrelu(lower:upper:training:seed:).backward` instead.
 @c(act_rrelu_backward_f64)
 public func act_rrelu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ lower: Double, _ upper: Double, _ training: Int32, _ seed: UInt64
@@ -222,36 +294,48 @@ public func act_rrelu_backward_f64(
 
 // MARK: - hardtanh
 
+/// The C function `act_hardtanh_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.hardtanh(minVal:maxVal:).forward` instead.
 @c(act_hardtanh_f32)
 public func act_hardtanh_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ min_val: Float, _ max_val: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardTanh>.forward(x, y, n, HardTanh.Parameters(min_val, max_val)) }
 }
+/// The C function `act_hardtanh_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardtanh(minVal:maxVal:).derivative` instead.
 @c(act_hardtanh_derivative_f32)
 public func act_hardtanh_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ min_val: Float, _ max_val: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardTanh>.derivative(x, d, n, HardTanh.Parameters(min_val, max_val)) }
 }
+/// The C function `act_hardtanh_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardtanh(minVal:maxVal:).backward` instead.
 @c(act_hardtanh_backward_f32)
 public func act_hardtanh_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ min_val: Float, _ max_val: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardTanh>.backward(x, dy, dx, n, HardTanh.Parameters(min_val, max_val)) }
 }
+/// The C function `act_hardtanh_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.hardtanh(minVal:maxVal:).forward` instead.
 @c(act_hardtanh_f64)
 public func act_hardtanh_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ min_val: Double, _ max_val: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardTanh>.forward(x, y, n, HardTanh.Parameters(min_val, max_val)) }
 }
+/// The C function `act_hardtanh_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardtanh(minVal:maxVal:).derivative` instead.
 @c(act_hardtanh_derivative_f64)
 public func act_hardtanh_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ min_val: Double, _ max_val: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardTanh>.derivative(x, d, n, HardTanh.Parameters(min_val, max_val)) }
 }
+/// The C function `act_hardtanh_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardtanh(minVal:maxVal:).backward` instead.
 @c(act_hardtanh_backward_f64)
 public func act_hardtanh_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ min_val: Double, _ max_val: Double
@@ -261,32 +345,44 @@ public func act_hardtanh_backward_f64(
 
 // MARK: - relu6
 
+/// The C function `act_relu6_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.relu6.forward` instead.
 @c(act_relu6_f32)
 public func act_relu6_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU6>.forward(x, y, n, ReLU6.Parameters()) }
 }
+/// The C function `act_relu6_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.relu6.derivative` instead.
 @c(act_relu6_derivative_f32)
 public func act_relu6_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU6>.derivative(x, d, n, ReLU6.Parameters()) }
 }
+/// The C function `act_relu6_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.relu6.backward` instead.
 @c(act_relu6_backward_f32)
 public func act_relu6_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU6>.backward(x, dy, dx, n, ReLU6.Parameters()) }
 }
+/// The C function `act_relu6_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.relu6.forward` instead.
 @c(act_relu6_f64)
 public func act_relu6_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU6>.forward(x, y, n, ReLU6.Parameters()) }
 }
+/// The C function `act_relu6_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.relu6.derivative` instead.
 @c(act_relu6_derivative_f64)
 public func act_relu6_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<ReLU6>.derivative(x, d, n, ReLU6.Parameters()) }
 }
+/// The C function `act_relu6_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.relu6.backward` instead.
 @c(act_relu6_backward_f64)
 public func act_relu6_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -296,32 +392,44 @@ public func act_relu6_backward_f64(
 
 // MARK: - hardsigmoid
 
+/// The C function `act_hardsigmoid_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.hardsigmoid.forward` instead.
 @c(act_hardsigmoid_f32)
 public func act_hardsigmoid_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.forward(x, y, n, HardSigmoid.Parameters()) }
 }
+/// The C function `act_hardsigmoid_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardsigmoid.derivative` instead.
 @c(act_hardsigmoid_derivative_f32)
 public func act_hardsigmoid_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.derivative(x, d, n, HardSigmoid.Parameters()) }
 }
+/// The C function `act_hardsigmoid_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardsigmoid.backward` instead.
 @c(act_hardsigmoid_backward_f32)
 public func act_hardsigmoid_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.backward(x, dy, dx, n, HardSigmoid.Parameters()) }
 }
+/// The C function `act_hardsigmoid_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.hardsigmoid.forward` instead.
 @c(act_hardsigmoid_f64)
 public func act_hardsigmoid_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.forward(x, y, n, HardSigmoid.Parameters()) }
 }
+/// The C function `act_hardsigmoid_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardsigmoid.derivative` instead.
 @c(act_hardsigmoid_derivative_f64)
 public func act_hardsigmoid_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSigmoid>.derivative(x, d, n, HardSigmoid.Parameters()) }
 }
+/// The C function `act_hardsigmoid_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardsigmoid.backward` instead.
 @c(act_hardsigmoid_backward_f64)
 public func act_hardsigmoid_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -331,32 +439,44 @@ public func act_hardsigmoid_backward_f64(
 
 // MARK: - hardswish
 
+/// The C function `act_hardswish_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.hardswish.forward` instead.
 @c(act_hardswish_f32)
 public func act_hardswish_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSwish>.forward(x, y, n, HardSwish.Parameters()) }
 }
+/// The C function `act_hardswish_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardswish.derivative` instead.
 @c(act_hardswish_derivative_f32)
 public func act_hardswish_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSwish>.derivative(x, d, n, HardSwish.Parameters()) }
 }
+/// The C function `act_hardswish_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardswish.backward` instead.
 @c(act_hardswish_backward_f32)
 public func act_hardswish_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSwish>.backward(x, dy, dx, n, HardSwish.Parameters()) }
 }
+/// The C function `act_hardswish_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.hardswish.forward` instead.
 @c(act_hardswish_f64)
 public func act_hardswish_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSwish>.forward(x, y, n, HardSwish.Parameters()) }
 }
+/// The C function `act_hardswish_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardswish.derivative` instead.
 @c(act_hardswish_derivative_f64)
 public func act_hardswish_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<HardSwish>.derivative(x, d, n, HardSwish.Parameters()) }
 }
+/// The C function `act_hardswish_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardswish.backward` instead.
 @c(act_hardswish_backward_f64)
 public func act_hardswish_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -366,32 +486,44 @@ public func act_hardswish_backward_f64(
 
 // MARK: - softsign
 
+/// The C function `act_softsign_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.softsign.forward` instead.
 @c(act_softsign_f32)
 public func act_softsign_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softsign>.forward(x, y, n, Softsign.Parameters()) }
 }
+/// The C function `act_softsign_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.softsign.derivative` instead.
 @c(act_softsign_derivative_f32)
 public func act_softsign_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softsign>.derivative(x, d, n, Softsign.Parameters()) }
 }
+/// The C function `act_softsign_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.softsign.backward` instead.
 @c(act_softsign_backward_f32)
 public func act_softsign_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softsign>.backward(x, dy, dx, n, Softsign.Parameters()) }
 }
+/// The C function `act_softsign_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.softsign.forward` instead.
 @c(act_softsign_f64)
 public func act_softsign_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softsign>.forward(x, y, n, Softsign.Parameters()) }
 }
+/// The C function `act_softsign_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.softsign.derivative` instead.
 @c(act_softsign_derivative_f64)
 public func act_softsign_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softsign>.derivative(x, d, n, Softsign.Parameters()) }
 }
+/// The C function `act_softsign_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.softsign.backward` instead.
 @c(act_softsign_backward_f64)
 public func act_softsign_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -401,36 +533,48 @@ public func act_softsign_backward_f64(
 
 // MARK: - softshrink
 
+/// The C function `act_softshrink_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.softshrink(lambd:).forward` instead.
 @c(act_softshrink_f32)
 public func act_softshrink_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softshrink>.forward(x, y, n, Softshrink.Parameters(lambd)) }
 }
+/// The C function `act_softshrink_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.softshrink(lambd:).derivative` instead.
 @c(act_softshrink_derivative_f32)
 public func act_softshrink_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softshrink>.derivative(x, d, n, Softshrink.Parameters(lambd)) }
 }
+/// The C function `act_softshrink_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.softshrink(lambd:).backward` instead.
 @c(act_softshrink_backward_f32)
 public func act_softshrink_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softshrink>.backward(x, dy, dx, n, Softshrink.Parameters(lambd)) }
 }
+/// The C function `act_softshrink_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.softshrink(lambd:).forward` instead.
 @c(act_softshrink_f64)
 public func act_softshrink_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softshrink>.forward(x, y, n, Softshrink.Parameters(lambd)) }
 }
+/// The C function `act_softshrink_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.softshrink(lambd:).derivative` instead.
 @c(act_softshrink_derivative_f64)
 public func act_softshrink_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softshrink>.derivative(x, d, n, Softshrink.Parameters(lambd)) }
 }
+/// The C function `act_softshrink_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.softshrink(lambd:).backward` instead.
 @c(act_softshrink_backward_f64)
 public func act_softshrink_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
@@ -440,36 +584,48 @@ public func act_softshrink_backward_f64(
 
 // MARK: - hardshrink
 
+/// The C function `act_hardshrink_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.hardshrink(lambd:).forward` instead.
 @c(act_hardshrink_f32)
 public func act_hardshrink_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Hardshrink>.forward(x, y, n, Hardshrink.Parameters(lambd)) }
 }
+/// The C function `act_hardshrink_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardshrink(lambd:).derivative` instead.
 @c(act_hardshrink_derivative_f32)
 public func act_hardshrink_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Hardshrink>.derivative(x, d, n, Hardshrink.Parameters(lambd)) }
 }
+/// The C function `act_hardshrink_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardshrink(lambd:).backward` instead.
 @c(act_hardshrink_backward_f32)
 public func act_hardshrink_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ lambd: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Hardshrink>.backward(x, dy, dx, n, Hardshrink.Parameters(lambd)) }
 }
+/// The C function `act_hardshrink_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.hardshrink(lambd:).forward` instead.
 @c(act_hardshrink_f64)
 public func act_hardshrink_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Hardshrink>.forward(x, y, n, Hardshrink.Parameters(lambd)) }
 }
+/// The C function `act_hardshrink_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardshrink(lambd:).derivative` instead.
 @c(act_hardshrink_derivative_f64)
 public func act_hardshrink_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Hardshrink>.derivative(x, d, n, Hardshrink.Parameters(lambd)) }
 }
+/// The C function `act_hardshrink_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.hardshrink(lambd:).backward` instead.
 @c(act_hardshrink_backward_f64)
 public func act_hardshrink_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ lambd: Double
@@ -479,36 +635,48 @@ public func act_hardshrink_backward_f64(
 
 // MARK: - threshold
 
+/// The C function `act_threshold_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.threshold(threshold:value:).forward` instead.
 @c(act_threshold_f32)
 public func act_threshold_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ threshold: Float, _ value: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Threshold>.forward(x, y, n, Threshold.Parameters(threshold, value)) }
 }
+/// The C function `act_threshold_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.threshold(threshold:value:).derivative` instead.
 @c(act_threshold_derivative_f32)
 public func act_threshold_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ threshold: Float, _ value: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Threshold>.derivative(x, d, n, Threshold.Parameters(threshold, value)) }
 }
+/// The C function `act_threshold_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.threshold(threshold:value:).backward` instead.
 @c(act_threshold_backward_f32)
 public func act_threshold_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ threshold: Float, _ value: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Threshold>.backward(x, dy, dx, n, Threshold.Parameters(threshold, value)) }
 }
+/// The C function `act_threshold_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.threshold(threshold:value:).forward` instead.
 @c(act_threshold_f64)
 public func act_threshold_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ threshold: Double, _ value: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Threshold>.forward(x, y, n, Threshold.Parameters(threshold, value)) }
 }
+/// The C function `act_threshold_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.threshold(threshold:value:).derivative` instead.
 @c(act_threshold_derivative_f64)
 public func act_threshold_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ threshold: Double, _ value: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Threshold>.derivative(x, d, n, Threshold.Parameters(threshold, value)) }
 }
+/// The C function `act_threshold_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.threshold(threshold:value:).backward` instead.
 @c(act_threshold_backward_f64)
 public func act_threshold_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ threshold: Double, _ value: Double
@@ -518,30 +686,42 @@ public func act_threshold_backward_f64(
 
 // MARK: - silu
 
+/// The C function `act_silu_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.silu.forward` instead.
 @c(act_silu_f32)
 public func act_silu_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SiLU>.forward(x, y, n, SiLU.Parameters()) }
 }
+/// The C function `act_silu_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.silu.derivative` instead.
 @c(act_silu_derivative_f32)
 public func act_silu_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SiLU>.derivative(x, d, n, SiLU.Parameters()) }
 }
+/// The C function `act_silu_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.silu.backward` instead.
 @c(act_silu_backward_f32)
 public func act_silu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SiLU>.backward(x, dy, dx, n, SiLU.Parameters()) }
 }
+/// The C function `act_silu_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.silu.forward` instead.
 @c(act_silu_f64)
 public func act_silu_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SiLU>.forward(x, y, n, SiLU.Parameters()) }
 }
+/// The C function `act_silu_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.silu.derivative` instead.
 @c(act_silu_derivative_f64)
 public func act_silu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SiLU>.derivative(x, d, n, SiLU.Parameters()) }
 }
+/// The C function `act_silu_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.silu.backward` instead.
 @c(act_silu_backward_f64)
 public func act_silu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -551,36 +731,48 @@ public func act_silu_backward_f64(
 
 // MARK: - swish
 
+/// The C function `act_swish_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.swish(beta:).forward` instead.
 @c(act_swish_f32)
 public func act_swish_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Swish>.forward(x, y, n, Swish.Parameters(beta)) }
 }
+/// The C function `act_swish_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.swish(beta:).derivative` instead.
 @c(act_swish_derivative_f32)
 public func act_swish_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Swish>.derivative(x, d, n, Swish.Parameters(beta)) }
 }
+/// The C function `act_swish_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.swish(beta:).backward` instead.
 @c(act_swish_backward_f32)
 public func act_swish_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Swish>.backward(x, dy, dx, n, Swish.Parameters(beta)) }
 }
+/// The C function `act_swish_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.swish(beta:).forward` instead.
 @c(act_swish_f64)
 public func act_swish_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Swish>.forward(x, y, n, Swish.Parameters(beta)) }
 }
+/// The C function `act_swish_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.swish(beta:).derivative` instead.
 @c(act_swish_derivative_f64)
 public func act_swish_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Swish>.derivative(x, d, n, Swish.Parameters(beta)) }
 }
+/// The C function `act_swish_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.swish(beta:).backward` instead.
 @c(act_swish_backward_f64)
 public func act_swish_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double
@@ -590,36 +782,48 @@ public func act_swish_backward_f64(
 
 // MARK: - softplus
 
+/// The C function `act_softplus_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.softplus(beta:threshold:).forward` instead.
 @c(act_softplus_f32)
 public func act_softplus_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float, _ threshold: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softplus>.forward(x, y, n, Softplus.Parameters(beta, threshold)) }
 }
+/// The C function `act_softplus_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.softplus(beta:threshold:).derivative` instead.
 @c(act_softplus_derivative_f32)
 public func act_softplus_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float, _ threshold: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softplus>.derivative(x, d, n, Softplus.Parameters(beta, threshold)) }
 }
+/// The C function `act_softplus_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.softplus(beta:threshold:).backward` instead.
 @c(act_softplus_backward_f32)
 public func act_softplus_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ beta: Float, _ threshold: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softplus>.backward(x, dy, dx, n, Softplus.Parameters(beta, threshold)) }
 }
+/// The C function `act_softplus_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.softplus(beta:threshold:).forward` instead.
 @c(act_softplus_f64)
 public func act_softplus_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double, _ threshold: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softplus>.forward(x, y, n, Softplus.Parameters(beta, threshold)) }
 }
+/// The C function `act_softplus_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.softplus(beta:threshold:).derivative` instead.
 @c(act_softplus_derivative_f64)
 public func act_softplus_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double, _ threshold: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Softplus>.derivative(x, d, n, Softplus.Parameters(beta, threshold)) }
 }
+/// The C function `act_softplus_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.softplus(beta:threshold:).backward` instead.
 @c(act_softplus_backward_f64)
 public func act_softplus_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ beta: Double, _ threshold: Double
@@ -629,32 +833,44 @@ public func act_softplus_backward_f64(
 
 // MARK: - logsigmoid
 
+/// The C function `act_logsigmoid_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.logsigmoid.forward` instead.
 @c(act_logsigmoid_f32)
 public func act_logsigmoid_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.forward(x, y, n, LogSigmoid.Parameters()) }
 }
+/// The C function `act_logsigmoid_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.logsigmoid.derivative` instead.
 @c(act_logsigmoid_derivative_f32)
 public func act_logsigmoid_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.derivative(x, d, n, LogSigmoid.Parameters()) }
 }
+/// The C function `act_logsigmoid_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.logsigmoid.backward` instead.
 @c(act_logsigmoid_backward_f32)
 public func act_logsigmoid_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.backward(x, dy, dx, n, LogSigmoid.Parameters()) }
 }
+/// The C function `act_logsigmoid_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.logsigmoid.forward` instead.
 @c(act_logsigmoid_f64)
 public func act_logsigmoid_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.forward(x, y, n, LogSigmoid.Parameters()) }
 }
+/// The C function `act_logsigmoid_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.logsigmoid.derivative` instead.
 @c(act_logsigmoid_derivative_f64)
 public func act_logsigmoid_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<LogSigmoid>.derivative(x, d, n, LogSigmoid.Parameters()) }
 }
+/// The C function `act_logsigmoid_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.logsigmoid.backward` instead.
 @c(act_logsigmoid_backward_f64)
 public func act_logsigmoid_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -664,32 +880,44 @@ public func act_logsigmoid_backward_f64(
 
 // MARK: - tanhshrink
 
+/// The C function `act_tanhshrink_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.tanhshrink.forward` instead.
 @c(act_tanhshrink_f32)
 public func act_tanhshrink_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.forward(x, y, n, Tanhshrink.Parameters()) }
 }
+/// The C function `act_tanhshrink_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.tanhshrink.derivative` instead.
 @c(act_tanhshrink_derivative_f32)
 public func act_tanhshrink_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.derivative(x, d, n, Tanhshrink.Parameters()) }
 }
+/// The C function `act_tanhshrink_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.tanhshrink.backward` instead.
 @c(act_tanhshrink_backward_f32)
 public func act_tanhshrink_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.backward(x, dy, dx, n, Tanhshrink.Parameters()) }
 }
+/// The C function `act_tanhshrink_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.tanhshrink.forward` instead.
 @c(act_tanhshrink_f64)
 public func act_tanhshrink_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.forward(x, y, n, Tanhshrink.Parameters()) }
 }
+/// The C function `act_tanhshrink_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.tanhshrink.derivative` instead.
 @c(act_tanhshrink_derivative_f64)
 public func act_tanhshrink_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Tanhshrink>.derivative(x, d, n, Tanhshrink.Parameters()) }
 }
+/// The C function `act_tanhshrink_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.tanhshrink.backward` instead.
 @c(act_tanhshrink_backward_f64)
 public func act_tanhshrink_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -699,36 +927,48 @@ public func act_tanhshrink_backward_f64(
 
 // MARK: - celu
 
+/// The C function `act_celu_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.celu(alpha:).forward` instead.
 @c(act_celu_f32)
 public func act_celu_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<CELU>.forward(x, y, n, CELU.Parameters(alpha)) }
 }
+/// The C function `act_celu_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.celu(alpha:).derivative` instead.
 @c(act_celu_derivative_f32)
 public func act_celu_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<CELU>.derivative(x, d, n, CELU.Parameters(alpha)) }
 }
+/// The C function `act_celu_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.celu(alpha:).backward` instead.
 @c(act_celu_backward_f32)
 public func act_celu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt, _ alpha: Float
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<CELU>.backward(x, dy, dx, n, CELU.Parameters(alpha)) }
 }
+/// The C function `act_celu_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.celu(alpha:).forward` instead.
 @c(act_celu_f64)
 public func act_celu_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<CELU>.forward(x, y, n, CELU.Parameters(alpha)) }
 }
+/// The C function `act_celu_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.celu(alpha:).derivative` instead.
 @c(act_celu_derivative_f64)
 public func act_celu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<CELU>.derivative(x, d, n, CELU.Parameters(alpha)) }
 }
+/// The C function `act_celu_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.celu(alpha:).backward` instead.
 @c(act_celu_backward_f64)
 public func act_celu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt, _ alpha: Double
@@ -738,30 +978,42 @@ public func act_celu_backward_f64(
 
 // MARK: - gelu
 
+/// The C function `act_gelu_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.gelu.forward` instead.
 @c(act_gelu_f32)
 public func act_gelu_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Gelu>.forward(x, y, n, Gelu.Parameters()) }
 }
+/// The C function `act_gelu_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.gelu.derivative` instead.
 @c(act_gelu_derivative_f32)
 public func act_gelu_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Gelu>.derivative(x, d, n, Gelu.Parameters()) }
 }
+/// The C function `act_gelu_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.gelu.backward` instead.
 @c(act_gelu_backward_f32)
 public func act_gelu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Gelu>.backward(x, dy, dx, n, Gelu.Parameters()) }
 }
+/// The C function `act_gelu_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.gelu.forward` instead.
 @c(act_gelu_f64)
 public func act_gelu_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Gelu>.forward(x, y, n, Gelu.Parameters()) }
 }
+/// The C function `act_gelu_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.gelu.derivative` instead.
 @c(act_gelu_derivative_f64)
 public func act_gelu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Gelu>.derivative(x, d, n, Gelu.Parameters()) }
 }
+/// The C function `act_gelu_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.gelu.backward` instead.
 @c(act_gelu_backward_f64)
 public func act_gelu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -771,32 +1023,44 @@ public func act_gelu_backward_f64(
 
 // MARK: - gelu_tanh
 
+/// The C function `act_gelu_tanh_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.geluTanh.forward` instead.
 @c(act_gelu_tanh_f32)
 public func act_gelu_tanh_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<GeluTanh>.forward(x, y, n, GeluTanh.Parameters()) }
 }
+/// The C function `act_gelu_tanh_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.geluTanh.derivative` instead.
 @c(act_gelu_tanh_derivative_f32)
 public func act_gelu_tanh_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<GeluTanh>.derivative(x, d, n, GeluTanh.Parameters()) }
 }
+/// The C function `act_gelu_tanh_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.geluTanh.backward` instead.
 @c(act_gelu_tanh_backward_f32)
 public func act_gelu_tanh_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<GeluTanh>.backward(x, dy, dx, n, GeluTanh.Parameters()) }
 }
+/// The C function `act_gelu_tanh_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.geluTanh.forward` instead.
 @c(act_gelu_tanh_f64)
 public func act_gelu_tanh_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<GeluTanh>.forward(x, y, n, GeluTanh.Parameters()) }
 }
+/// The C function `act_gelu_tanh_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.geluTanh.derivative` instead.
 @c(act_gelu_tanh_derivative_f64)
 public func act_gelu_tanh_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<GeluTanh>.derivative(x, d, n, GeluTanh.Parameters()) }
 }
+/// The C function `act_gelu_tanh_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.geluTanh.backward` instead.
 @c(act_gelu_tanh_backward_f64)
 public func act_gelu_tanh_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -806,30 +1070,42 @@ public func act_gelu_tanh_backward_f64(
 
 // MARK: - selu
 
+/// The C function `act_selu_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.selu.forward` instead.
 @c(act_selu_f32)
 public func act_selu_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SELU>.forward(x, y, n, SELU.Parameters()) }
 }
+/// The C function `act_selu_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.selu.derivative` instead.
 @c(act_selu_derivative_f32)
 public func act_selu_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SELU>.derivative(x, d, n, SELU.Parameters()) }
 }
+/// The C function `act_selu_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.selu.backward` instead.
 @c(act_selu_backward_f32)
 public func act_selu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SELU>.backward(x, dy, dx, n, SELU.Parameters()) }
 }
+/// The C function `act_selu_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.selu.forward` instead.
 @c(act_selu_f64)
 public func act_selu_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SELU>.forward(x, y, n, SELU.Parameters()) }
 }
+/// The C function `act_selu_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.selu.derivative` instead.
 @c(act_selu_derivative_f64)
 public func act_selu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<SELU>.derivative(x, d, n, SELU.Parameters()) }
 }
+/// The C function `act_selu_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.selu.backward` instead.
 @c(act_selu_backward_f64)
 public func act_selu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt
@@ -839,30 +1115,42 @@ public func act_selu_backward_f64(
 
 // MARK: - mish
 
+/// The C function `act_mish_f32`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.mish.forward` instead.
 @c(act_mish_f32)
 public func act_mish_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Mish>.forward(x, y, n, Mish.Parameters()) }
 }
+/// The C function `act_mish_derivative_f32`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.mish.derivative` instead.
 @c(act_mish_derivative_f32)
 public func act_mish_derivative_f32(_ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Mish>.derivative(x, d, n, Mish.Parameters()) }
 }
+/// The C function `act_mish_backward_f32`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.mish.backward` instead.
 @c(act_mish_backward_f32)
 public func act_mish_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Mish>.backward(x, dy, dx, n, Mish.Parameters()) }
 }
+/// The C function `act_mish_f64`: y = f(x) (include/activations.h).
+/// Swift code calls `Activation.mish.forward` instead.
 @c(act_mish_f64)
 public func act_mish_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ n: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Mish>.forward(x, y, n, Mish.Parameters()) }
 }
+/// The C function `act_mish_derivative_f64`: d = f'(x) (include/activations.h).
+/// Swift code calls `Activation.mish.derivative` instead.
 @c(act_mish_derivative_f64)
 public func act_mish_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ n: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Unary<Mish>.derivative(x, d, n, Mish.Parameters()) }
 }
+/// The C function `act_mish_backward_f64`: dx = dy * f'(x) (include/activations.h).
+/// Swift code calls `Activation.mish.backward` instead.
 @c(act_mish_backward_f64)
 public func act_mish_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ n: UInt

@@ -82,18 +82,24 @@ func runGated<T: ActivationScalar>(
 
 // MARK: - C ABI (include/activations.h, "glu")
 
+/// The C function `act_glu_f32` (float; include/activations.h).
+/// Swift code calls `GatedUnit.glu.forward` instead.
 @c(act_glu_f32)
 public func act_glu_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.forward(x, y, rows, cols) }
 }
+/// The C function `act_glu_derivative_f32` (float; include/activations.h).
+/// Swift code calls `GatedUnit.glu.derivative` instead.
 @c(act_glu_derivative_f32)
 public func act_glu_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.derivative(x, d, rows, cols) }
 }
+/// The C function `act_glu_backward_f32` (float; include/activations.h).
+/// Swift code calls `GatedUnit.glu.backward` instead.
 @c(act_glu_backward_f32)
 public func act_glu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ rows: UInt,
@@ -101,18 +107,24 @@ public func act_glu_backward_f32(
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.backward(x, dy, dx, rows, cols) }
 }
+/// The C function `act_glu_f64` (double; include/activations.h).
+/// Swift code calls `GatedUnit.glu.forward` instead.
 @c(act_glu_f64)
 public func act_glu_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.forward(x, y, rows, cols) }
 }
+/// The C function `act_glu_derivative_f64` (double; include/activations.h).
+/// Swift code calls `GatedUnit.glu.derivative` instead.
 @c(act_glu_derivative_f64)
 public func act_glu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SigmoidGate>.derivative(x, d, rows, cols) }
 }
+/// The C function `act_glu_backward_f64` (double; include/activations.h).
+/// Swift code calls `GatedUnit.glu.backward` instead.
 @c(act_glu_backward_f64)
 public func act_glu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ rows: UInt,
@@ -123,18 +135,24 @@ public func act_glu_backward_f64(
 
 // MARK: - C ABI (include/activations.h, "swiglu")
 
+/// The C function `act_swiglu_f32` (float; include/activations.h).
+/// Swift code calls `GatedUnit.swiglu.forward` instead.
 @c(act_swiglu_f32)
 public func act_swiglu_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SiLUGate>.forward(x, y, rows, cols) }
 }
+/// The C function `act_swiglu_derivative_f32` (float; include/activations.h).
+/// Swift code calls `GatedUnit.swiglu.derivative` instead.
 @c(act_swiglu_derivative_f32)
 public func act_swiglu_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SiLUGate>.derivative(x, d, rows, cols) }
 }
+/// The C function `act_swiglu_backward_f32` (float; include/activations.h).
+/// Swift code calls `GatedUnit.swiglu.backward` instead.
 @c(act_swiglu_backward_f32)
 public func act_swiglu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ rows: UInt,
@@ -142,18 +160,24 @@ public func act_swiglu_backward_f32(
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SiLUGate>.backward(x, dy, dx, rows, cols) }
 }
+/// The C function `act_swiglu_f64` (double; include/activations.h).
+/// Swift code calls `GatedUnit.swiglu.forward` instead.
 @c(act_swiglu_f64)
 public func act_swiglu_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SiLUGate>.forward(x, y, rows, cols) }
 }
+/// The C function `act_swiglu_derivative_f64` (double; include/activations.h).
+/// Swift code calls `GatedUnit.swiglu.derivative` instead.
 @c(act_swiglu_derivative_f64)
 public func act_swiglu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<SiLUGate>.derivative(x, d, rows, cols) }
 }
+/// The C function `act_swiglu_backward_f64` (double; include/activations.h).
+/// Swift code calls `GatedUnit.swiglu.backward` instead.
 @c(act_swiglu_backward_f64)
 public func act_swiglu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ rows: UInt,
@@ -164,18 +188,24 @@ public func act_swiglu_backward_f64(
 
 // MARK: - C ABI (include/activations.h, "geglu")
 
+/// The C function `act_geglu_f32` (float; include/activations.h).
+/// Swift code calls `GatedUnit.geglu.forward` instead.
 @c(act_geglu_f32)
 public func act_geglu_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<GeluGate>.forward(x, y, rows, cols) }
 }
+/// The C function `act_geglu_derivative_f32` (float; include/activations.h).
+/// Swift code calls `GatedUnit.geglu.derivative` instead.
 @c(act_geglu_derivative_f32)
 public func act_geglu_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<GeluGate>.derivative(x, d, rows, cols) }
 }
+/// The C function `act_geglu_backward_f32` (float; include/activations.h).
+/// Swift code calls `GatedUnit.geglu.backward` instead.
 @c(act_geglu_backward_f32)
 public func act_geglu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ rows: UInt,
@@ -183,18 +213,24 @@ public func act_geglu_backward_f32(
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<GeluGate>.backward(x, dy, dx, rows, cols) }
 }
+/// The C function `act_geglu_f64` (double; include/activations.h).
+/// Swift code calls `GatedUnit.geglu.forward` instead.
 @c(act_geglu_f64)
 public func act_geglu_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<GeluGate>.forward(x, y, rows, cols) }
 }
+/// The C function `act_geglu_derivative_f64` (double; include/activations.h).
+/// Swift code calls `GatedUnit.geglu.derivative` instead.
 @c(act_geglu_derivative_f64)
 public func act_geglu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Gated<GeluGate>.derivative(x, d, rows, cols) }
 }
+/// The C function `act_geglu_backward_f64` (double; include/activations.h).
+/// Swift code calls `GatedUnit.geglu.backward` instead.
 @c(act_geglu_backward_f64)
 public func act_geglu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ rows: UInt,

@@ -79,18 +79,24 @@ enum Maxout {
 
 // MARK: - C ABI (include/activations.h, "maxout")
 
+/// The C function `act_maxout_f32` (float; include/activations.h).
+/// Swift code calls `maxout` instead.
 @c(act_maxout_f32)
 public func act_maxout_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Maxout.forward(x, y, rows, units, pieces) }
 }
+/// The C function `act_maxout_derivative_f32` (float; include/activations.h).
+/// Swift code calls `maxoutDerivative` instead.
 @c(act_maxout_derivative_f32)
 public func act_maxout_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Maxout.derivative(x, d, rows, units, pieces) }
 }
+/// The C function `act_maxout_backward_f32` (float; include/activations.h).
+/// Swift code calls `maxoutBackward` instead.
 @c(act_maxout_backward_f32)
 public func act_maxout_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?,
@@ -98,18 +104,24 @@ public func act_maxout_backward_f32(
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Maxout.backward(x, dy, dx, rows, units, pieces) }
 }
+/// The C function `act_maxout_f64` (double; include/activations.h).
+/// Swift code calls `maxout` instead.
 @c(act_maxout_f64)
 public func act_maxout_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Maxout.forward(x, y, rows, units, pieces) }
 }
+/// The C function `act_maxout_derivative_f64` (double; include/activations.h).
+/// Swift code calls `maxoutDerivative` instead.
 @c(act_maxout_derivative_f64)
 public func act_maxout_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Maxout.derivative(x, d, rows, units, pieces) }
 }
+/// The C function `act_maxout_backward_f64` (double; include/activations.h).
+/// Swift code calls `maxoutBackward` instead.
 @c(act_maxout_backward_f64)
 public func act_maxout_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?,

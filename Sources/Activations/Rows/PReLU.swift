@@ -168,6 +168,8 @@ func runPReLU<T: ActivationScalar>(
 
 // MARK: - C ABI (include/activations.h, "prelu")
 
+/// The C function `act_prelu_f32` (float; include/activations.h).
+/// Swift code calls `prelu` instead.
 @c(act_prelu_f32)
 public func act_prelu_f32(
   _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ channels: UInt,
@@ -177,6 +179,8 @@ public func act_prelu_f32(
     try PReLU.map(derivative: false, x, y, rows, channels, weight, numWeights)
   }
 }
+/// The C function `act_prelu_derivative_f32` (float; include/activations.h).
+/// Swift code calls `preluDerivative` instead.
 @c(act_prelu_derivative_f32)
 public func act_prelu_derivative_f32(
   _ x: UnsafePointer<Float>?, _ d: UnsafeMutablePointer<Float>?, _ rows: UInt, _ channels: UInt,
@@ -186,6 +190,8 @@ public func act_prelu_derivative_f32(
     try PReLU.map(derivative: true, x, d, rows, channels, weight, numWeights)
   }
 }
+/// The C function `act_prelu_backward_f32` (float; include/activations.h).
+/// Swift code calls `preluBackward` instead.
 @c(act_prelu_backward_f32)
 public func act_prelu_backward_f32(
   _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?,
@@ -196,6 +202,8 @@ public func act_prelu_backward_f32(
     try PReLU.backward(x, dy, dx, dweight, rows, channels, weight, numWeights)
   }
 }
+/// The C function `act_prelu_f64` (double; include/activations.h).
+/// Swift code calls `prelu` instead.
 @c(act_prelu_f64)
 public func act_prelu_f64(
   _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ channels: UInt,
@@ -205,6 +213,8 @@ public func act_prelu_f64(
     try PReLU.map(derivative: false, x, y, rows, channels, weight, numWeights)
   }
 }
+/// The C function `act_prelu_derivative_f64` (double; include/activations.h).
+/// Swift code calls `preluDerivative` instead.
 @c(act_prelu_derivative_f64)
 public func act_prelu_derivative_f64(
   _ x: UnsafePointer<Double>?, _ d: UnsafeMutablePointer<Double>?, _ rows: UInt, _ channels: UInt,
@@ -214,6 +224,8 @@ public func act_prelu_derivative_f64(
     try PReLU.map(derivative: true, x, d, rows, channels, weight, numWeights)
   }
 }
+/// The C function `act_prelu_backward_f64` (double; include/activations.h).
+/// Swift code calls `preluBackward` instead.
 @c(act_prelu_backward_f64)
 public func act_prelu_backward_f64(
   _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?,

@@ -72,32 +72,44 @@ extension Softmax {
 
 // MARK: - C ABI (include/activations.h, "softmax")
 
+/// The C function `act_softmax_f32` (float; include/activations.h).
+/// Swift code calls `softmax` instead.
 @c(act_softmax_f32)
 public func act_softmax_f32(_ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Softmax.forward(x, y, rows, cols) }
 }
+/// The C function `act_softmax_backward_f32` (float; include/activations.h).
+/// Swift code calls `softmaxBackward` instead.
 @c(act_softmax_backward_f32)
 public func act_softmax_backward_f32(
   _ y: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Softmax.backward(y, dy, dx, rows, cols) }
 }
+/// The C function `act_softmax_derivative_f32` (float; include/activations.h).
+/// Swift code calls `softmaxJacobian` instead.
 @c(act_softmax_derivative_f32)
 public func act_softmax_derivative_f32(
   _ x: UnsafePointer<Float>?, _ jacobian: UnsafeMutablePointer<Float>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Softmax.jacobian(x, jacobian, rows, cols) }
 }
+/// The C function `act_softmax_f64` (double; include/activations.h).
+/// Swift code calls `softmax` instead.
 @c(act_softmax_f64)
 public func act_softmax_f64(_ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt) -> Int32 {
   abiCall { () throws(ActivationError) in try Softmax.forward(x, y, rows, cols) }
 }
+/// The C function `act_softmax_backward_f64` (double; include/activations.h).
+/// Swift code calls `softmaxBackward` instead.
 @c(act_softmax_backward_f64)
 public func act_softmax_backward_f64(
   _ y: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt
 ) -> Int32 {
   abiCall { () throws(ActivationError) in try Softmax.backward(y, dy, dx, rows, cols) }
 }
+/// The C function `act_softmax_derivative_f64` (double; include/activations.h).
+/// Swift code calls `softmaxJacobian` instead.
 @c(act_softmax_derivative_f64)
 public func act_softmax_derivative_f64(
   _ x: UnsafePointer<Double>?, _ jacobian: UnsafeMutablePointer<Double>?, _ rows: UInt, _ cols: UInt

@@ -40,6 +40,9 @@ enum ISA: String {
 
 // MARK: - C ABI (include/activations.h, "Instruction set")
 
+/// The C function `act_isa`, also the Swift API: the instruction set the
+/// kernels run on, "avx2" or "baseline" (a static string; ACTIVATIONS_ISA=baseline
+/// forces the baseline).
 @c(act_isa)
 public func act_isa() -> UnsafePointer<CChar> {
   ISA.selected.cName

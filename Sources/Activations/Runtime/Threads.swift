@@ -35,11 +35,17 @@ enum Threads {
 
 // MARK: - C ABI (include/activations.h, "Threads")
 
+/// The C function `act_set_num_threads`, also the Swift API: the number of
+/// threads of every later call in the process; n <= 0 returns to the automatic
+/// count (ACTIVATIONS_NUM_THREADS, else the online CPUs), larger values are
+/// clamped to 1024. Results do not depend on it.
 @c(act_set_num_threads)
 public func act_set_num_threads(_ n: Int32) {
   Threads.set(n)
 }
 
+/// The C function `act_get_num_threads`, also the Swift API: the number of
+/// threads the next call may use (>= 1).
 @c(act_get_num_threads)
 public func act_get_num_threads() -> Int32 {
   Threads.effective

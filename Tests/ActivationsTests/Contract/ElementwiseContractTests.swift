@@ -6,10 +6,13 @@ import Testing
 
 /// Properties every elementwise function has, whatever its math: tails,
 /// in-place calls, thread counts and the error statuses of the Swift API.
-let everyActivation: [Activation] = [
-  .sigmoid, .tanh, .relu, .leakyReLU(alpha: 0.01), .elu(alpha: 1.5),
-  .rrelu(lower: 0.125, upper: 1.0 / 3), .rrelu(lower: 0.1, upper: 0.9, training: true, seed: 12345),
-]
+/// Every case of the table (Support/TableCases.swift: each family with its
+/// defaults and with other parameters) and a few more.
+let everyActivation: [Activation] = {
+  var seen = Set<Activation>()
+  let more: [Activation] = [.elu(alpha: 1.5), .rrelu(lower: 0.1, upper: 0.9, training: true, seed: 12345)]
+  return (tableCases.map(\.activation) + more).filter { seen.insert($0).inserted }
+}()
 
 enum Direction: CaseIterable { case forward, derivative, backward }
 

@@ -2,14 +2,15 @@
 
 Every C symbol's argtypes/restype (see _library.py) and every public Python
 wrapper (see _wrappers.py) comes from FAMILIES below, and so do the library's
-elementwise C exports and their dispatch (tools/gen-abi/generate.py writes
-them; `make test` checks they are current), and so are the wrappers'
-docstrings (from `forward`, `derivative`, `backward` and the parameters'
-`doc` and defaults) and type annotations, and the package's type stub
-__init__.pyi (tools/gen-stub/generate.py writes it; the tests check it is
-current): adding an elementwise activation means its math in one Swift file
-plus one row here (and its block in the header, its references in the tests,
-and running the two generators).
+elementwise C exports, their dispatch and the Swift API's `Activation` cases
+with their Swift tests (tools/gen-abi/generate.py writes them; `make test`
+checks they are current), and so are the wrappers' docstrings (from
+`forward`, `derivative`, `backward` and the parameters' `doc` and defaults)
+and type annotations, and the package's type stub __init__.pyi
+(tools/gen-stub/generate.py writes it; the tests check it is current):
+adding an elementwise activation means its math in one Swift file plus one
+row here (and its block in the header, its references in the tests, and
+running the two generators).
 
 C signatures by kind (T = float or double, P... = the family's parameters):
     unary    act_NAME_T(x, y, n, P...)           act_NAME_backward_T(x, dy, dx, n, P...)
