@@ -26,17 +26,9 @@ LIB="$LIBDIR/libactivations.so"
 BUILD_DIR="${BUILD_DIR:-$root/.build/c-tests}"
 tmp="$BUILD_DIR/header"
 mkdir -p "$tmp"
-passed=0
-failed=0
-
-ok()   { echo "ok - $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL - $1"; failed=$((failed + 1)); }
-# check DESCRIPTION COMMAND...: runs the command, shows its output on failure
-check() {
-    local what="$1" out
-    shift
-    if out="$("$@" 2>&1)"; then ok "$what"; else fail "$what"; printf '%s\n' "$out" | sed 's/^/    /'; fi
-}
+CHECKS_NAME="header/exports checks"
+# shellcheck source=../lib/checks.sh
+source "$root/Tests/lib/checks.sh"
 # same_lists DESCRIPTION FILE_A NAME_A FILE_B NAME_B: lists A and B hold the same names
 same_lists() {
     local only_a only_b
@@ -53,8 +45,7 @@ same_lists() {
 
 if [[ ! -f "$LIB" ]]; then
     fail "library $LIB exists (run: make build)"
-    echo "header/exports checks: $passed passed, $failed failed"
-    exit 1
+    finish
 fi
 # Programs linked with -lactivations load the SONAME, libactivations.so.MAJOR: the
 # link to the library beside it (also made by `make build`).
@@ -165,5 +156,4 @@ else
     fi
 fi
 
-echo "header/exports checks: $passed passed, $failed failed"
-[[ "$failed" -eq 0 ]]
+finish

@@ -29,11 +29,9 @@ BUILD_DIR="${BUILD_DIR:-$root/.build}"
 tmp="$BUILD_DIR/version-check"
 rm -rf "$tmp"
 mkdir -p "$tmp"
-passed=0
-failed=0
-
-ok()   { echo "ok - $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL - $1"; failed=$((failed + 1)); }
+CHECKS_NAME="version checks"
+# shellcheck source=../lib/checks.sh
+source "$root/Tests/lib/checks.sh"
 # same WHAT VALUE: VALUE is the version (or the expected string given as $3)
 same() {
     local expected="${3:-$version}"
@@ -46,8 +44,7 @@ if [[ "$version" =~ ^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$ ]]; then
     ok "VERSION holds MAJOR.MINOR.PATCH: $version"
 else
     fail "VERSION holds MAJOR.MINOR.PATCH, not '$version'"
-    echo "version checks: $passed passed, $failed failed"
-    exit 1
+    finish
 fi
 major="${version%%.*}"
 minor="${version#*.}"; minor="${minor%%.*}"
@@ -179,5 +176,4 @@ if [[ "$own_install" == 1 ]]; then
     fi
 fi
 
-echo "version checks: $passed passed, $failed failed"
-[[ "$failed" -eq 0 ]]
+finish

@@ -31,22 +31,9 @@ BUILD_DIR="${BUILD_DIR:-$root/.build}"
 tmp="$BUILD_DIR/install-test"
 rm -rf "$tmp"
 mkdir -p "$tmp"
-passed=0
-failed=0
-
-ok()   { echo "ok - $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL - $1"; failed=$((failed + 1)); }
-# check DESCRIPTION COMMAND...: runs the command, shows its output on failure
-check() {
-    local what="$1" out
-    shift
-    if out="$("$@" 2>&1)"; then ok "$what"; else fail "$what"; printf '%s\n' "$out" | sed 's/^/    /'; fi
-}
-finish() {
-    echo "install checks: $passed passed, $failed failed"
-    [[ "$failed" -eq 0 ]]
-    exit
-}
+CHECKS_NAME="install checks"
+# shellcheck source=../lib/checks.sh
+source "$root/Tests/lib/checks.sh"
 # The variables of the make command line, so that nothing from the caller's
 # environment (a PREFIX exported by someone) leaks into the sub-make.
 make_install() {  # install|uninstall DESTDIR PREFIX
