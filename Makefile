@@ -42,7 +42,7 @@
 #                   current (tools/gallery/gallery.py --check)
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
-# mpmath through pip, the Python headers (python3-dev) and venv (python3-venv,
+# mpmath, mypy through pip, the Python headers (python3-dev) and venv (python3-venv,
 # where the interpreter lacks ensurepip) through apt-get.
 #
 #   make test-swift-example   build and run examples/swift, a Swift package using the
@@ -58,7 +58,7 @@ PYTHON ?= python3
 LIBDIR     := $(CURDIR)/.build/release
 LIBRARY    := $(LIBDIR)/libactivations.so
 BUILD_DIR  := $(CURDIR)/.build
-PY_MODULES := numpy pytest hypothesis mpmath
+PY_MODULES := numpy pytest hypothesis mpmath mypy
 # apt-get needs root: use sudo when not root (and when it exists).
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
 
