@@ -2,15 +2,36 @@
  * activations.h -- the C interface of libactivations (libactivations.so).
  *
  * Neural-network activation functions, their derivatives and their backward
- * passes, batched over raw arrays of float (_f32) or double (_f64).
+ * passes, batched over raw arrays of float (_f32), double (_f64), IEEE half
+ * precision (_f16) or bfloat16 (_bf16).
  *
  * ===========================================================================
  * Conventions shared by every function below
  * ===========================================================================
  *
  * Types.  T is `float` in the *_f32 functions and `double` in the *_f64 ones;
- *   scalar parameters (alpha, lower, upper) have type T as well.  Counts are
+ *   scalar parameters (alpha, lower, upper) have type T as well.  In the
+ *   *_f16 and *_bf16 functions T is uint16_t and the parameters are float
+ *   (see "Half precision").  Counts are
  *   size_t.  Every computing function returns an act_status.
+ *
+ * Half precision.  Every function also exists as act_..._f16 (IEEE 754
+ *   binary16: 1 sign, 5 exponent, 10 fraction bits) and act_..._bf16
+ *   (bfloat16: the upper 16 bits of a float).  Their arrays hold the 16-bit
+ *   patterns as uint16_t (C99 has no portable half type; _Float16 and __bf16
+ *   values can be passed through a cast of the pointer); their scalar
+ *   parameters are float and are checked as for _f32.  Each element is
+ *   widened exactly to float, the function computed by the float kernel, and
+ *   the float result rounded once to the 16-bit format, to nearest, ties to
+ *   even: act_NAME_f16(x) is the half rounding of act_NAME_f32 on the widened
+ *   x, bit for bit (row functions likewise, on the widened rows; prelu's
+ *   dweight is the float sum, rounded once).  Results beyond the format's
+ *   range round to +-inf, tiny ones to its subnormals or a signed zero; NaN
+ *   stays NaN (quiet).  sizeof(T) is 2 in the checks below.  Accuracy: over
+ *   all 2^16 inputs of each format, forward and derivative of every
+ *   elementwise function are the correctly rounded value of the exact
+ *   function for at least 99.99% of inputs and never more than 1 ulp (of the
+ *   16-bit format) away -- `make test` checks every input (docs/accuracy.md).
  *
  * Three entry points per elementwise function NAME with parameters P...:
  *   act_NAME_T(x, y, n, P...)                 y[i]  = f(x[i])
@@ -158,6 +179,12 @@ act_status act_sigmoid_backward_f32(const float *x, const float *dy, float *dx, 
 act_status act_sigmoid_f64(const double *x, double *y, size_t n);
 act_status act_sigmoid_derivative_f64(const double *x, double *d, size_t n);
 act_status act_sigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_sigmoid_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_sigmoid_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_sigmoid_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_sigmoid_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_sigmoid_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_sigmoid_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- tanh -----------------------------------------------------------------
  *   f(x)  = (exp(x) - exp(-x)) / (exp(x) + exp(-x))
@@ -179,6 +206,12 @@ act_status act_tanh_backward_f32(const float *x, const float *dy, float *dx, siz
 act_status act_tanh_f64(const double *x, double *y, size_t n);
 act_status act_tanh_derivative_f64(const double *x, double *d, size_t n);
 act_status act_tanh_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_tanh_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_tanh_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_tanh_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_tanh_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_tanh_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_tanh_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- relu -----------------------------------------------------------------
  *   f(x)  = max(0, x)               relu(-0) = +0, relu(NaN) = NaN
@@ -193,6 +226,12 @@ act_status act_relu_backward_f32(const float *x, const float *dy, float *dx, siz
 act_status act_relu_f64(const double *x, double *y, size_t n);
 act_status act_relu_derivative_f64(const double *x, double *d, size_t n);
 act_status act_relu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_relu_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_relu_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_relu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_relu_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_relu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_relu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- leaky_relu(alpha) ----------------------------------------------------
  *   f(x)  = x if x >= 0, else alpha * x     (f(-0) = -0)
@@ -212,6 +251,12 @@ act_status act_leaky_relu_backward_f32(const float *x, const float *dy, float *d
 act_status act_leaky_relu_f64(const double *x, double *y, size_t n, double alpha);
 act_status act_leaky_relu_derivative_f64(const double *x, double *d, size_t n, double alpha);
 act_status act_leaky_relu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
+act_status act_leaky_relu_f16(const uint16_t *x, uint16_t *y, size_t n, float alpha);
+act_status act_leaky_relu_derivative_f16(const uint16_t *x, uint16_t *d, size_t n, float alpha);
+act_status act_leaky_relu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float alpha);
+act_status act_leaky_relu_bf16(const uint16_t *x, uint16_t *y, size_t n, float alpha);
+act_status act_leaky_relu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n, float alpha);
+act_status act_leaky_relu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float alpha);
 
 /* ---- elu(alpha) -----------------------------------------------------------
  *   f(x)  = x if x >= 0, else alpha * (exp(x) - 1)    (f(-0) = -0)
@@ -236,6 +281,12 @@ act_status act_elu_backward_f32(const float *x, const float *dy, float *dx, size
 act_status act_elu_f64(const double *x, double *y, size_t n, double alpha);
 act_status act_elu_derivative_f64(const double *x, double *d, size_t n, double alpha);
 act_status act_elu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
+act_status act_elu_f16(const uint16_t *x, uint16_t *y, size_t n, float alpha);
+act_status act_elu_derivative_f16(const uint16_t *x, uint16_t *d, size_t n, float alpha);
+act_status act_elu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float alpha);
+act_status act_elu_bf16(const uint16_t *x, uint16_t *y, size_t n, float alpha);
+act_status act_elu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n, float alpha);
+act_status act_elu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float alpha);
 
 /* ---- rrelu(lower, upper, training, seed): randomized leaky ReLU ----------
  *   f(x)  = x if x >= 0, else a_i * x       (f(-0) = -0)
@@ -274,6 +325,18 @@ act_status act_rrelu_derivative_f64(const double *x, double *d, size_t n,
                                     double lower, double upper, int32_t training, uint64_t seed);
 act_status act_rrelu_backward_f64(const double *x, const double *dy, double *dx, size_t n,
                                   double lower, double upper, int32_t training, uint64_t seed);
+act_status act_rrelu_f16(const uint16_t *x, uint16_t *y, size_t n,
+                         float lower, float upper, int32_t training, uint64_t seed);
+act_status act_rrelu_derivative_f16(const uint16_t *x, uint16_t *d, size_t n,
+                                    float lower, float upper, int32_t training, uint64_t seed);
+act_status act_rrelu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n,
+                                  float lower, float upper, int32_t training, uint64_t seed);
+act_status act_rrelu_bf16(const uint16_t *x, uint16_t *y, size_t n,
+                          float lower, float upper, int32_t training, uint64_t seed);
+act_status act_rrelu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n,
+                                     float lower, float upper, int32_t training, uint64_t seed);
+act_status act_rrelu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n,
+                                   float lower, float upper, int32_t training, uint64_t seed);
 
 /* ===========================================================================
  * The modern family (PyTorch's definitions; see the README's table for
@@ -307,6 +370,14 @@ act_status act_hardtanh_f64(const double *x, double *y, size_t n, double min_val
 act_status act_hardtanh_derivative_f64(const double *x, double *d, size_t n, double min_val, double max_val);
 act_status act_hardtanh_backward_f64(const double *x, const double *dy, double *dx,
                                      size_t n, double min_val, double max_val);
+act_status act_hardtanh_f16(const uint16_t *x, uint16_t *y, size_t n, float min_val, float max_val);
+act_status act_hardtanh_derivative_f16(const uint16_t *x, uint16_t *d, size_t n, float min_val, float max_val);
+act_status act_hardtanh_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx,
+                                     size_t n, float min_val, float max_val);
+act_status act_hardtanh_bf16(const uint16_t *x, uint16_t *y, size_t n, float min_val, float max_val);
+act_status act_hardtanh_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n, float min_val, float max_val);
+act_status act_hardtanh_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx,
+                                      size_t n, float min_val, float max_val);
 
 /* ---- relu6 ---------------------------------------------------------------
  *   f(x)  = 0 if x <= 0, 6 if x > 6, else x     (f(-0) = +0, as relu)
@@ -319,6 +390,12 @@ act_status act_relu6_backward_f32(const float *x, const float *dy, float *dx, si
 act_status act_relu6_f64(const double *x, double *y, size_t n);
 act_status act_relu6_derivative_f64(const double *x, double *d, size_t n);
 act_status act_relu6_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_relu6_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_relu6_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_relu6_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_relu6_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_relu6_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_relu6_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- hardsigmoid ---------------------------------------------------------
  *   f(x)  = relu6(x + 3) / 6 = 0 if x <= -3, 1 if x >= 3, else (x + 3) / 6
@@ -336,6 +413,12 @@ act_status act_hardsigmoid_backward_f32(const float *x, const float *dy, float *
 act_status act_hardsigmoid_f64(const double *x, double *y, size_t n);
 act_status act_hardsigmoid_derivative_f64(const double *x, double *d, size_t n);
 act_status act_hardsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_hardsigmoid_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_hardsigmoid_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_hardsigmoid_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_hardsigmoid_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_hardsigmoid_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_hardsigmoid_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- hardswish -----------------------------------------------------------
  *   f(x)  = x * relu6(x + 3) / 6 = -0 if x <= -3, x if x >= 3,
@@ -352,6 +435,12 @@ act_status act_hardswish_backward_f32(const float *x, const float *dy, float *dx
 act_status act_hardswish_f64(const double *x, double *y, size_t n);
 act_status act_hardswish_derivative_f64(const double *x, double *d, size_t n);
 act_status act_hardswish_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_hardswish_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_hardswish_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_hardswish_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_hardswish_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_hardswish_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_hardswish_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- softsign ------------------------------------------------------------
  *   f(x)  = x / (1 + |x|)
@@ -369,6 +458,12 @@ act_status act_softsign_backward_f32(const float *x, const float *dy, float *dx,
 act_status act_softsign_f64(const double *x, double *y, size_t n);
 act_status act_softsign_derivative_f64(const double *x, double *d, size_t n);
 act_status act_softsign_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_softsign_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_softsign_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_softsign_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_softsign_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_softsign_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_softsign_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- softshrink(lambd) ---------------------------------------------------
  *   f(x)  = x - lambd if x > lambd, x + lambd if x < -lambd, else 0
@@ -382,6 +477,12 @@ act_status act_softshrink_backward_f32(const float *x, const float *dy, float *d
 act_status act_softshrink_f64(const double *x, double *y, size_t n, double lambd);
 act_status act_softshrink_derivative_f64(const double *x, double *d, size_t n, double lambd);
 act_status act_softshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lambd);
+act_status act_softshrink_f16(const uint16_t *x, uint16_t *y, size_t n, float lambd);
+act_status act_softshrink_derivative_f16(const uint16_t *x, uint16_t *d, size_t n, float lambd);
+act_status act_softshrink_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float lambd);
+act_status act_softshrink_bf16(const uint16_t *x, uint16_t *y, size_t n, float lambd);
+act_status act_softshrink_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n, float lambd);
+act_status act_softshrink_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float lambd);
 
 /* ---- hardshrink(lambd) ---------------------------------------------------
  *   f(x)  = x if |x| > lambd, else 0
@@ -395,6 +496,12 @@ act_status act_hardshrink_backward_f32(const float *x, const float *dy, float *d
 act_status act_hardshrink_f64(const double *x, double *y, size_t n, double lambd);
 act_status act_hardshrink_derivative_f64(const double *x, double *d, size_t n, double lambd);
 act_status act_hardshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lambd);
+act_status act_hardshrink_f16(const uint16_t *x, uint16_t *y, size_t n, float lambd);
+act_status act_hardshrink_derivative_f16(const uint16_t *x, uint16_t *d, size_t n, float lambd);
+act_status act_hardshrink_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float lambd);
+act_status act_hardshrink_bf16(const uint16_t *x, uint16_t *y, size_t n, float lambd);
+act_status act_hardshrink_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n, float lambd);
+act_status act_hardshrink_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float lambd);
 
 /* ---- threshold(threshold, value) -----------------------------------------
  *   f(x)  = x if x > threshold, else value
@@ -411,6 +518,14 @@ act_status act_threshold_f64(const double *x, double *y, size_t n, double thresh
 act_status act_threshold_derivative_f64(const double *x, double *d, size_t n, double threshold, double value);
 act_status act_threshold_backward_f64(const double *x, const double *dy, double *dx,
                                       size_t n, double threshold, double value);
+act_status act_threshold_f16(const uint16_t *x, uint16_t *y, size_t n, float threshold, float value);
+act_status act_threshold_derivative_f16(const uint16_t *x, uint16_t *d, size_t n, float threshold, float value);
+act_status act_threshold_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx,
+                                      size_t n, float threshold, float value);
+act_status act_threshold_bf16(const uint16_t *x, uint16_t *y, size_t n, float threshold, float value);
+act_status act_threshold_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n, float threshold, float value);
+act_status act_threshold_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx,
+                                       size_t n, float threshold, float value);
 
 /* ---- silu ----------------------------------------------------------------
  *   f(x)  = x * sigma(x)                      (swish with beta = 1)
@@ -431,6 +546,12 @@ act_status act_silu_backward_f32(const float *x, const float *dy, float *dx, siz
 act_status act_silu_f64(const double *x, double *y, size_t n);
 act_status act_silu_derivative_f64(const double *x, double *d, size_t n);
 act_status act_silu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_silu_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_silu_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_silu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_silu_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_silu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_silu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- swish(beta) ---------------------------------------------------------
  *   f(x)  = x * sigma(beta x)
@@ -451,6 +572,12 @@ act_status act_swish_backward_f32(const float *x, const float *dy, float *dx, si
 act_status act_swish_f64(const double *x, double *y, size_t n, double beta);
 act_status act_swish_derivative_f64(const double *x, double *d, size_t n, double beta);
 act_status act_swish_backward_f64(const double *x, const double *dy, double *dx, size_t n, double beta);
+act_status act_swish_f16(const uint16_t *x, uint16_t *y, size_t n, float beta);
+act_status act_swish_derivative_f16(const uint16_t *x, uint16_t *d, size_t n, float beta);
+act_status act_swish_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float beta);
+act_status act_swish_bf16(const uint16_t *x, uint16_t *y, size_t n, float beta);
+act_status act_swish_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n, float beta);
+act_status act_swish_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float beta);
 
 /* ---- softplus(beta, threshold) -------------------------------------------
  *   f(x)  = log(1 + exp(beta x)) / beta,   or x where fl(beta x) > threshold
@@ -480,6 +607,14 @@ act_status act_softplus_f64(const double *x, double *y, size_t n, double beta, d
 act_status act_softplus_derivative_f64(const double *x, double *d, size_t n, double beta, double threshold);
 act_status act_softplus_backward_f64(const double *x, const double *dy, double *dx,
                                      size_t n, double beta, double threshold);
+act_status act_softplus_f16(const uint16_t *x, uint16_t *y, size_t n, float beta, float threshold);
+act_status act_softplus_derivative_f16(const uint16_t *x, uint16_t *d, size_t n, float beta, float threshold);
+act_status act_softplus_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx,
+                                     size_t n, float beta, float threshold);
+act_status act_softplus_bf16(const uint16_t *x, uint16_t *y, size_t n, float beta, float threshold);
+act_status act_softplus_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n, float beta, float threshold);
+act_status act_softplus_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx,
+                                      size_t n, float beta, float threshold);
 
 /* ---- logsigmoid ----------------------------------------------------------
  *   f(x)  = log(sigma(x)) = -softplus(-x) = min(x, 0) - log(1 + exp(-|x|))
@@ -499,6 +634,12 @@ act_status act_logsigmoid_backward_f32(const float *x, const float *dy, float *d
 act_status act_logsigmoid_f64(const double *x, double *y, size_t n);
 act_status act_logsigmoid_derivative_f64(const double *x, double *d, size_t n);
 act_status act_logsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_logsigmoid_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_logsigmoid_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_logsigmoid_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_logsigmoid_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_logsigmoid_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_logsigmoid_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- tanhshrink ----------------------------------------------------------
  *   f(x)  = x - tanh(x)
@@ -518,6 +659,12 @@ act_status act_tanhshrink_backward_f32(const float *x, const float *dy, float *d
 act_status act_tanhshrink_f64(const double *x, double *y, size_t n);
 act_status act_tanhshrink_derivative_f64(const double *x, double *d, size_t n);
 act_status act_tanhshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_tanhshrink_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_tanhshrink_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_tanhshrink_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_tanhshrink_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_tanhshrink_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_tanhshrink_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- celu(alpha) ---------------------------------------------------------
  *   f(x)  = x if x >= 0, else alpha (exp(x / alpha) - 1)
@@ -542,6 +689,12 @@ act_status act_celu_backward_f32(const float *x, const float *dy, float *dx, siz
 act_status act_celu_f64(const double *x, double *y, size_t n, double alpha);
 act_status act_celu_derivative_f64(const double *x, double *d, size_t n, double alpha);
 act_status act_celu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
+act_status act_celu_f16(const uint16_t *x, uint16_t *y, size_t n, float alpha);
+act_status act_celu_derivative_f16(const uint16_t *x, uint16_t *d, size_t n, float alpha);
+act_status act_celu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float alpha);
+act_status act_celu_bf16(const uint16_t *x, uint16_t *y, size_t n, float alpha);
+act_status act_celu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n, float alpha);
+act_status act_celu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n, float alpha);
 
 /* ---- gelu (exact, erf form) ---------------------------------------------
  *   f(x)  = x Phi(x) = x/2 (1 + erf(x / sqrt 2))
@@ -566,6 +719,12 @@ act_status act_gelu_backward_f32(const float *x, const float *dy, float *dx, siz
 act_status act_gelu_f64(const double *x, double *y, size_t n);
 act_status act_gelu_derivative_f64(const double *x, double *d, size_t n);
 act_status act_gelu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_gelu_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_gelu_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_gelu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_gelu_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_gelu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_gelu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- gelu_tanh -----------------------------------------------------------
  *   f(x)  = x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) = x sigma(u),
@@ -587,6 +746,12 @@ act_status act_gelu_tanh_backward_f32(const float *x, const float *dy, float *dx
 act_status act_gelu_tanh_f64(const double *x, double *y, size_t n);
 act_status act_gelu_tanh_derivative_f64(const double *x, double *d, size_t n);
 act_status act_gelu_tanh_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_gelu_tanh_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_gelu_tanh_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_gelu_tanh_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_gelu_tanh_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_gelu_tanh_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_gelu_tanh_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- selu ----------------------------------------------------------------
  *   f(x)  = scale * x if x > 0, else scale * alpha * (exp(x) - 1)
@@ -605,6 +770,12 @@ act_status act_selu_backward_f32(const float *x, const float *dy, float *dx, siz
 act_status act_selu_f64(const double *x, double *y, size_t n);
 act_status act_selu_derivative_f64(const double *x, double *d, size_t n);
 act_status act_selu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_selu_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_selu_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_selu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_selu_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_selu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_selu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ---- mish ----------------------------------------------------------------
  *   f(x)  = x tanh(softplus(x)) = x n / (n + 2),  n = e^x (e^x + 2)
@@ -623,6 +794,12 @@ act_status act_mish_backward_f32(const float *x, const float *dy, float *dx, siz
 act_status act_mish_f64(const double *x, double *y, size_t n);
 act_status act_mish_derivative_f64(const double *x, double *d, size_t n);
 act_status act_mish_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+act_status act_mish_f16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_mish_derivative_f16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_mish_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
+act_status act_mish_bf16(const uint16_t *x, uint16_t *y, size_t n);
+act_status act_mish_derivative_bf16(const uint16_t *x, uint16_t *d, size_t n);
+act_status act_mish_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 /* ===========================================================================
  * Row functions: row-major, contiguous matrices
@@ -652,6 +829,12 @@ act_status act_softmax_derivative_f32(const float *x, float *jacobian, size_t ro
 act_status act_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
 act_status act_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
 act_status act_softmax_derivative_f64(const double *x, double *jacobian, size_t rows, size_t cols);
+act_status act_softmax_f16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_softmax_backward_f16(const uint16_t *y, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_softmax_derivative_f16(const uint16_t *x, uint16_t *jacobian, size_t rows, size_t cols);
+act_status act_softmax_bf16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_softmax_backward_bf16(const uint16_t *y, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_softmax_derivative_bf16(const uint16_t *x, uint16_t *jacobian, size_t rows, size_t cols);
 
 /* ---- log_softmax (over each row of a rows x cols matrix) -----------------
  *   y[r,j] = (x[r,j] - m) - log(sum_k exp(x[r,k] - m)),   m = max_k x[r,k]
@@ -688,6 +871,12 @@ act_status act_log_softmax_derivative_f32(const float *x, float *jacobian, size_
 act_status act_log_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
 act_status act_log_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
 act_status act_log_softmax_derivative_f64(const double *x, double *jacobian, size_t rows, size_t cols);
+act_status act_log_softmax_f16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_log_softmax_backward_f16(const uint16_t *y, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_log_softmax_derivative_f16(const uint16_t *x, uint16_t *jacobian, size_t rows, size_t cols);
+act_status act_log_softmax_bf16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_log_softmax_backward_bf16(const uint16_t *y, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_log_softmax_derivative_bf16(const uint16_t *x, uint16_t *jacobian, size_t rows, size_t cols);
 
 /* ---- softmin (over each row of a rows x cols matrix) ---------------------
  *   y[r,j] = softmax(-x)[r,j] = exp(m - x[r,j]) / sum_k exp(m - x[r,k]),
@@ -712,6 +901,12 @@ act_status act_softmin_derivative_f32(const float *x, float *jacobian, size_t ro
 act_status act_softmin_f64(const double *x, double *y, size_t rows, size_t cols);
 act_status act_softmin_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
 act_status act_softmin_derivative_f64(const double *x, double *jacobian, size_t rows, size_t cols);
+act_status act_softmin_f16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_softmin_backward_f16(const uint16_t *y, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_softmin_derivative_f16(const uint16_t *x, uint16_t *jacobian, size_t rows, size_t cols);
+act_status act_softmin_bf16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_softmin_backward_bf16(const uint16_t *y, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_softmin_derivative_bf16(const uint16_t *x, uint16_t *jacobian, size_t rows, size_t cols);
 
 /* ---- softmax_safe (softmax whose rows of only -inf give zeros) -----------
  *   A separate function, not a flag: softmax in every respect (formula,
@@ -736,6 +931,13 @@ act_status act_softmax_safe_derivative_f32(const float *x, float *jacobian, size
 act_status act_softmax_safe_f64(const double *x, double *y, size_t rows, size_t cols);
 act_status act_softmax_safe_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
 act_status act_softmax_safe_derivative_f64(const double *x, double *jacobian, size_t rows, size_t cols);
+act_status act_softmax_safe_f16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_softmax_safe_backward_f16(const uint16_t *y, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_softmax_safe_derivative_f16(const uint16_t *x, uint16_t *jacobian, size_t rows, size_t cols);
+act_status act_softmax_safe_bf16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_softmax_safe_backward_bf16(const uint16_t *y, const uint16_t *dy, uint16_t *dx,
+                                          size_t rows, size_t cols);
+act_status act_softmax_safe_derivative_bf16(const uint16_t *x, uint16_t *jacobian, size_t rows, size_t cols);
 
 /* ---- maxout(pieces) ------------------------------------------------------
  *   x is rows x (units * pieces); y is rows x units:
@@ -756,6 +958,14 @@ act_status act_maxout_f64(const double *x, double *y, size_t rows, size_t units,
 act_status act_maxout_derivative_f64(const double *x, double *d, size_t rows, size_t units, size_t pieces);
 act_status act_maxout_backward_f64(const double *x, const double *dy, double *dx,
                                    size_t rows, size_t units, size_t pieces);
+act_status act_maxout_f16(const uint16_t *x, uint16_t *y, size_t rows, size_t units, size_t pieces);
+act_status act_maxout_derivative_f16(const uint16_t *x, uint16_t *d, size_t rows, size_t units, size_t pieces);
+act_status act_maxout_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx,
+                                   size_t rows, size_t units, size_t pieces);
+act_status act_maxout_bf16(const uint16_t *x, uint16_t *y, size_t rows, size_t units, size_t pieces);
+act_status act_maxout_derivative_bf16(const uint16_t *x, uint16_t *d, size_t rows, size_t units, size_t pieces);
+act_status act_maxout_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx,
+                                    size_t rows, size_t units, size_t pieces);
 
 /* ---- prelu(weight, num_weights): leaky ReLU with learned slopes ----------
  *   x is rows x channels (row-major); element (r, c) uses w = weight[c] when
@@ -808,6 +1018,18 @@ act_status act_prelu_derivative_f64(const double *x, double *d, size_t rows, siz
                                     const double *weight, size_t num_weights);
 act_status act_prelu_backward_f64(const double *x, const double *dy, double *dx, double *dweight,
                                   size_t rows, size_t channels, const double *weight, size_t num_weights);
+act_status act_prelu_f16(const uint16_t *x, uint16_t *y, size_t rows, size_t channels,
+                         const uint16_t *weight, size_t num_weights);
+act_status act_prelu_derivative_f16(const uint16_t *x, uint16_t *d, size_t rows, size_t channels,
+                                    const uint16_t *weight, size_t num_weights);
+act_status act_prelu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, uint16_t *dweight,
+                                  size_t rows, size_t channels, const uint16_t *weight, size_t num_weights);
+act_status act_prelu_bf16(const uint16_t *x, uint16_t *y, size_t rows, size_t channels,
+                          const uint16_t *weight, size_t num_weights);
+act_status act_prelu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t rows, size_t channels,
+                                     const uint16_t *weight, size_t num_weights);
+act_status act_prelu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, uint16_t *dweight,
+                                   size_t rows, size_t channels, const uint16_t *weight, size_t num_weights);
 
 /* ---- gated linear units: glu, swiglu, geglu ------------------------------
  *   x is rows x (2 * cols): each row is [a | b], a = x[r, 0 .. cols-1],
@@ -868,18 +1090,36 @@ act_status act_glu_backward_f32(const float *x, const float *dy, float *dx, size
 act_status act_glu_f64(const double *x, double *y, size_t rows, size_t cols);
 act_status act_glu_derivative_f64(const double *x, double *d, size_t rows, size_t cols);
 act_status act_glu_backward_f64(const double *x, const double *dy, double *dx, size_t rows, size_t cols);
+act_status act_glu_f16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_glu_derivative_f16(const uint16_t *x, uint16_t *d, size_t rows, size_t cols);
+act_status act_glu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_glu_bf16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_glu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t rows, size_t cols);
+act_status act_glu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
 act_status act_swiglu_f32(const float *x, float *y, size_t rows, size_t cols);
 act_status act_swiglu_derivative_f32(const float *x, float *d, size_t rows, size_t cols);
 act_status act_swiglu_backward_f32(const float *x, const float *dy, float *dx, size_t rows, size_t cols);
 act_status act_swiglu_f64(const double *x, double *y, size_t rows, size_t cols);
 act_status act_swiglu_derivative_f64(const double *x, double *d, size_t rows, size_t cols);
 act_status act_swiglu_backward_f64(const double *x, const double *dy, double *dx, size_t rows, size_t cols);
+act_status act_swiglu_f16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_swiglu_derivative_f16(const uint16_t *x, uint16_t *d, size_t rows, size_t cols);
+act_status act_swiglu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_swiglu_bf16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_swiglu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t rows, size_t cols);
+act_status act_swiglu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
 act_status act_geglu_f32(const float *x, float *y, size_t rows, size_t cols);
 act_status act_geglu_derivative_f32(const float *x, float *d, size_t rows, size_t cols);
 act_status act_geglu_backward_f32(const float *x, const float *dy, float *dx, size_t rows, size_t cols);
 act_status act_geglu_f64(const double *x, double *y, size_t rows, size_t cols);
 act_status act_geglu_derivative_f64(const double *x, double *d, size_t rows, size_t cols);
 act_status act_geglu_backward_f64(const double *x, const double *dy, double *dx, size_t rows, size_t cols);
+act_status act_geglu_f16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_geglu_derivative_f16(const uint16_t *x, uint16_t *d, size_t rows, size_t cols);
+act_status act_geglu_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
+act_status act_geglu_bf16(const uint16_t *x, uint16_t *y, size_t rows, size_t cols);
+act_status act_geglu_derivative_bf16(const uint16_t *x, uint16_t *d, size_t rows, size_t cols);
+act_status act_geglu_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t rows, size_t cols);
 
 #ifdef __cplusplus
 } /* extern "C" */
