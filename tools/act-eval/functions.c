@@ -407,7 +407,18 @@ MODERN_REFS(quad, 64, expq, expm1q, sqrtq, fabsq, QUAD_C)
     R s = x * x;                                                                                            \
     return x * s * (C(1.0) / 3 - s * (C(2.0) / 15 - s * (C(17.0) / 315 - s * (C(62.0) / 2835))));           \
   }                                                                                                         \
-  static R tanhshrink_d_r##suffix(R x, uint64_t i) { (void)i; R t = TANH(x); return t * t; }                 \
+  /* f' = tanh(x)^2 = x^2 - 2x^4/3 + 17x^6/45 - ...; the double reference takes the series below |x| =   \
+   * 2^-10 (libm's tanh there is up to an ulp off, too coarse to tell on which side of a 16-bit midpoint  \
+   * x^2 the exact value lies), and below 2^-26, where the series rounds to x^2 itself (exact for float    \
+   * inputs), the double just below x^2: the exact value lies between the two. The quad reference's tanhq \
+   * resolves it by itself. */                                                                              \
+  static R tanhshrink_d_r##suffix(R x, uint64_t i) {                                                         \
+    (void)i;                                                                                                \
+    R a = x < 0 ? -x : x, s = x * x;                                                                        \
+    if (sizeof(R) != sizeof(double) || a >= C(0x1p-10)) return TANH(x) * TANH(x);                           \
+    if (a < C(0x1p-26)) return a == 0 ? s : s - s * C(0x1p-53);                                             \
+    return s - s * s * (C(2.0) / 3 - s * (C(17.0) / 45));                                                   \
+  }                                                                                                         \
   /* celu with alpha = CELU_ALPHA (and CELU_NEGATIVE): alpha expm1(x / alpha); x / alpha exact in R */   \
   static R celu_of_##suffix(R x, R alpha) {                                                                  \
     if (x >= 0) return x;                                                                                   \

@@ -10,10 +10,10 @@ protocol ElementwiseKernel {
   /// Whether its 16-bit results are correctly rounded (forward and
   /// derivative; backward is the float product rounded once).
   static var roundsCorrectly: Bool { get }
-  /// The same kernel on doubles: the 16-bit loops' fallback for results
-  /// too close to a rounding boundary (Drivers/HalfPrecision.swift).
-  associatedtype Wide: ElementwiseKernel where Wide.Scalar == Double
-  var wide: Wide { get }
+  /// The same function on eight double lanes (first lane at `index`): the
+  /// 16-bit loops' fallback for results too close to a rounding boundary
+  /// (Drivers/HalfPrecision.swift); only called where `roundsCorrectly`.
+  func wide(_ x: SIMD8<Double>, index: Int) -> SIMD8<Double>
   /// The outputs for lanes `x` (and gradients `dy`), first lane at `index`.
   func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector
 }
@@ -22,7 +22,10 @@ struct ForwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseK
   let p: A.Parameters
   static var readsGradient: Bool { false }
   static var roundsCorrectly: Bool { true }
-  var wide: ForwardKernel<A, Double> { .init(p: p) }
+  @inline(__always)
+  func wide(_ x: SIMD8<Double>, index: Int) -> SIMD8<Double> {
+    propagateNaN(A.forwardForHalves(x, p, index: index), x)
+  }
   @inline(__always)
   func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
     propagateNaN(A.forward(x, p, index: index), x)
@@ -33,7 +36,10 @@ struct DerivativeKernel<A: UnaryActivation, Scalar: ActivationScalar>: Elementwi
   let p: A.Parameters
   static var readsGradient: Bool { false }
   static var roundsCorrectly: Bool { true }
-  var wide: DerivativeKernel<A, Double> { .init(p: p) }
+  @inline(__always)
+  func wide(_ x: SIMD8<Double>, index: Int) -> SIMD8<Double> {
+    propagateNaN(A.derivativeForHalves(x, p, index: index), x)
+  }
   @inline(__always)
   func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
     propagateNaN(A.derivative(x, p, index: index), x)
@@ -44,7 +50,8 @@ struct BackwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: Elementwise
   let p: A.Parameters
   static var readsGradient: Bool { true }
   static var roundsCorrectly: Bool { false }
-  var wide: BackwardKernel<A, Double> { .init(p: p) }
+  @inline(__always)
+  func wide(_ x: SIMD8<Double>, index: Int) -> SIMD8<Double> { x }
   @inline(__always)
   func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector {
     dy * propagateNaN(A.derivative(x, p, index: index), x)

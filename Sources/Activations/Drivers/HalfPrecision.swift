@@ -76,9 +76,10 @@ func halfLoop<K: ElementwiseKernel, H: HalfConversion>(
 /// ulp above 1/2 of the exact value (measured over every float), so where
 /// the float numbers 4 ulps around its result round alike, so does the exact
 /// value; the other lanes (about 1 in 1000 for binary16, 1 in 8000 for
-/// bfloat16) take the double kernel's result, rounded to float to odd and
-/// then to the format, which is the correct rounding of that double. Each
-/// lane's result depends only on its own input and index.
+/// bfloat16) take the function in double (`forwardForHalves`,
+/// `derivativeForHalves`), rounded to float to odd and then to the format,
+/// which is the correct rounding of that double. Each lane's result depends
+/// only on its own input and index.
 @inline(__always)
 func halfResult<K: ElementwiseKernel, H: HalfConversion>(
   _ kernel: K, _: H.Type, _ vx: SIMD16<Float>, _ vdy: SIMD16<Float>, index: Int
@@ -88,9 +89,8 @@ func halfResult<K: ElementwiseKernel, H: HalfConversion>(
   guard K.roundsCorrectly else { return rounded }
   let hard = H.ambiguous(y)
   guard actv_any_u16x16(hard) != 0 else { return rounded }
-  let wide = kernel.wide
-  let low = wide(actv_widen_low_f32x16(vx), actv_widen_low_f32x16(vx), index: index)
-  let high = wide(actv_widen_high_f32x16(vx), actv_widen_high_f32x16(vx), index: index &+ 8)
+  let low = kernel.wide(actv_widen_low_f32x16(vx), index: index)
+  let high = kernel.wide(actv_widen_high_f32x16(vx), index: index &+ 8)
   let exact = H.narrow(actv_concat_f32x8(actv_round_to_odd_f64x8(low), actv_round_to_odd_f64x8(high)))
   return actv_select_u16x16(hard, exact, rounded)
 }

@@ -19,10 +19,29 @@ protocol UnaryActivation {
   static var cost: Int { get }
   static func forward<V: FloatVector>(_ x: V, _ p: Parameters, index: Int) -> V
   static func derivative<V: FloatVector>(_ x: V, _ p: Parameters, index: Int) -> V
+  /// f and f' of the float function on double lanes, for the 16-bit formats'
+  /// inputs whose float result is too close to a rounding boundary
+  /// (Drivers/HalfPrecision.swift): the double kernels by default. A family
+  /// overrides them where its float function is not its double one (rrelu's
+  /// slopes are drawn in the element type), or where the exact value lies
+  /// so close to a 16-bit midpoint that a double rounded to nearest could
+  /// land on the midpoint itself (tanhshrink's f' = tanh(x)^2 just below x^2).
+  static func forwardForHalves(_ x: SIMD8<Double>, _ p: Parameters, index: Int) -> SIMD8<Double>
+  static func derivativeForHalves(_ x: SIMD8<Double>, _ p: Parameters, index: Int) -> SIMD8<Double>
 }
 
 extension UnaryActivation {
   static var cost: Int { 1 }
+
+  @inline(__always)
+  static func forwardForHalves(_ x: SIMD8<Double>, _ p: Parameters, index: Int) -> SIMD8<Double> {
+    forward(x, p, index: index)
+  }
+
+  @inline(__always)
+  static func derivativeForHalves(_ x: SIMD8<Double>, _ p: Parameters, index: Int) -> SIMD8<Double> {
+    derivative(x, p, index: index)
+  }
 }
 
 /// The cost of functions that evaluate exp or expm1 per element, relative

@@ -1,3 +1,5 @@
+import CShims
+
 /// Randomized leaky ReLU.
 ///
 ///     f(x)  = x if x >= 0 else a_i * x     (f(-0) = -0)
@@ -20,6 +22,24 @@ enum RReLU: UnaryActivation {
   @inline(__always)
   static func derivative<V: FloatVector>(_ x: V, _ p: RReLUParameters, index: Int) -> V {
     slopes(p, index: index, as: V.self).replacing(with: V.one, where: x .> V.zero)
+  }
+
+  /// The float function on double lanes (16-bit formats): the float slopes,
+  /// so the products are exact.
+  @inline(__always)
+  static func forwardForHalves(_ x: SIMD8<Double>, _ p: RReLUParameters, index: Int) -> SIMD8<Double> {
+    (floatSlopes(p, index: index) * x).replacing(with: x, where: x .>= SIMD8<Double>.zero)
+  }
+
+  @inline(__always)
+  static func derivativeForHalves(_ x: SIMD8<Double>, _ p: RReLUParameters, index: Int) -> SIMD8<Double> {
+    floatSlopes(p, index: index).replacing(with: SIMD8<Double>.one, where: x .> SIMD8<Double>.zero)
+  }
+
+  /// The float slopes of elements index ..< index + 8, as doubles.
+  @inline(__always)
+  static func floatSlopes(_ p: RReLUParameters, index: Int) -> SIMD8<Double> {
+    actv_widen_low_f32x16(slopes(p, index: index, as: SIMD16<Float>.self))
   }
 
   /// The slopes of elements index ..< index + V.scalarCount.

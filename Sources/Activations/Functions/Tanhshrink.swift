@@ -39,6 +39,18 @@ enum Tanhshrink: UnaryActivation {
     }
   }
 
+  /// f' for the 16-bit formats' double fallback: below |x| = 2^-26,
+  /// tanh(x)^2 = x^2 (1 - 2x^2/3 + ...) lies within a double ulp below x^2,
+  /// which is exact for 16-bit inputs and can be a 16-bit midpoint itself;
+  /// the double just below x^2 (x^2 - x^2 2^-53 rounds to it) keeps the side.
+  @inline(__always)
+  static func derivativeForHalves(_ x: SIMD8<Double>, _: NoParameters, index: Int) -> SIMD8<Double> {
+    let square = x * x
+    let below = square - square * SIMD8<Double>(repeating: 0x1p-53)
+    return derivative(x, NoParameters(), index: index)
+      .replacing(with: below, where: SIMD8<Double>.negativeMagnitude(x) .> SIMD8<Double>(repeating: -0x1p-26))
+  }
+
   /// f for float results: the same formulas in plain double arithmetic
   /// (errors near 2^-52, times at most 9 where x - tanh(x) cancels: far
   /// below float's half ulp; float inputs never need the tiny-x scaling).
