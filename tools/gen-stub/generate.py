@@ -36,6 +36,7 @@ from numpy.typing import ArrayLike, NDArray
 from ._errors import ActivationsError as ActivationsError
 from ._errors import AlignmentError as AlignmentError
 from ._errors import NullPointerError as NullPointerError
+from ._errors import OutOfMemoryError as OutOfMemoryError
 from ._errors import OverlapError as OverlapError
 from ._errors import ParameterError as ParameterError
 from ._errors import SizeError as SizeError

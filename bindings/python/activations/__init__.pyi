@@ -10,6 +10,7 @@ from numpy.typing import ArrayLike, NDArray
 from ._errors import ActivationsError as ActivationsError
 from ._errors import AlignmentError as AlignmentError
 from ._errors import NullPointerError as NullPointerError
+from ._errors import OutOfMemoryError as OutOfMemoryError
 from ._errors import OverlapError as OverlapError
 from ._errors import ParameterError as ParameterError
 from ._errors import SizeError as SizeError
@@ -41,8 +42,8 @@ __all__ = [
     "swish", "swish_backward", "swish_derivative", "tanh", "tanh_backward", "tanh_derivative",
     "tanhshrink", "tanhshrink_backward", "tanhshrink_derivative", "threshold", "threshold_backward",
     "threshold_derivative", "ActivationsError", "AlignmentError", "NullPointerError",
-    "OverlapError", "ParameterError", "SizeError", "get_num_threads", "isa", "set_num_threads",
-    "version",
+    "OutOfMemoryError", "OverlapError", "ParameterError", "SizeError", "get_num_threads", "isa",
+    "set_num_threads", "version",
 ]
 
 
