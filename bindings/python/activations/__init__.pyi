@@ -63,8 +63,8 @@ def celu(x: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: None = None
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -87,8 +87,8 @@ def celu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -111,8 +111,8 @@ def celu(x: np.uint16, alpha: float = 1.0, *, out: None = None, dtype: Literal["
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -135,8 +135,8 @@ def celu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16Bits] = Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -161,8 +161,8 @@ def celu_backward(x: _Scalar, dy: _Scalar, alpha: float = 1.0, *, out: None = No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -187,8 +187,8 @@ def celu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Optio
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -213,8 +213,8 @@ def celu_backward(x: np.uint16, dy: np.uint16, alpha: float = 1.0, *, out: None 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -239,8 +239,8 @@ def celu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Optio
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -263,8 +263,8 @@ def celu_derivative(x: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -287,8 +287,8 @@ def celu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArr
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -311,8 +311,8 @@ def celu_derivative(x: np.uint16, alpha: float = 1.0, *, out: None = None, dtype
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -335,8 +335,8 @@ def celu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -359,8 +359,8 @@ def elu(x: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: None = None)
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -383,8 +383,8 @@ def elu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None, 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -407,8 +407,8 @@ def elu(x: np.uint16, alpha: float = 1.0, *, out: None = None, dtype: Literal["b
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -431,8 +431,8 @@ def elu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16Bits] = None
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -457,8 +457,8 @@ def elu_backward(x: _Scalar, dy: _Scalar, alpha: float = 1.0, *, out: None = Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -483,8 +483,8 @@ def elu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Option
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -509,8 +509,8 @@ def elu_backward(x: np.uint16, dy: np.uint16, alpha: float = 1.0, *, out: None =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -535,8 +535,8 @@ def elu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Option
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -559,8 +559,8 @@ def elu_derivative(x: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -583,8 +583,8 @@ def elu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArra
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -607,8 +607,8 @@ def elu_derivative(x: np.uint16, alpha: float = 1.0, *, out: None = None, dtype:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -631,8 +631,8 @@ def elu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16B
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -656,8 +656,8 @@ def geglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -681,8 +681,8 @@ def geglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -707,8 +707,8 @@ def geglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -733,8 +733,8 @@ def geglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -757,8 +757,8 @@ def geglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_F
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -781,8 +781,8 @@ def geglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_B
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -804,8 +804,8 @@ def gelu(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -827,8 +827,8 @@ def gelu(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None)
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -850,8 +850,8 @@ def gelu(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.ui
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -873,8 +873,8 @@ def gelu(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["b
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -898,8 +898,8 @@ def gelu_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -923,8 +923,8 @@ def gelu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -948,8 +948,8 @@ def gelu_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Liter
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -973,8 +973,8 @@ def gelu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -996,8 +996,8 @@ def gelu_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.f
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1019,8 +1019,8 @@ def gelu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1042,8 +1042,8 @@ def gelu_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1065,8 +1065,8 @@ def gelu_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1088,8 +1088,8 @@ def gelu_tanh(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floatin
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1111,8 +1111,8 @@ def gelu_tanh(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1134,8 +1134,8 @@ def gelu_tanh(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1157,8 +1157,8 @@ def gelu_tanh(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Liter
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1182,8 +1182,8 @@ def gelu_tanh_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1207,8 +1207,8 @@ def gelu_tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1232,8 +1232,8 @@ def gelu_tanh_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1257,8 +1257,8 @@ def gelu_tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bi
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1280,8 +1280,8 @@ def gelu_tanh_derivative(x: _Scalar, *, out: None = None, dtype: None = None) ->
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1303,8 +1303,8 @@ def gelu_tanh_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dty
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1326,8 +1326,8 @@ def gelu_tanh_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bflo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1349,8 +1349,8 @@ def gelu_tanh_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, d
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1374,8 +1374,8 @@ def glu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1399,8 +1399,8 @@ def glu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1425,8 +1425,8 @@ def glu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1451,8 +1451,8 @@ def glu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1475,8 +1475,8 @@ def glu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Flo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1499,8 +1499,8 @@ def glu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfl
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1523,8 +1523,8 @@ def hardshrink(x: _Scalar, lambd: float = 0.5, *, out: None = None, dtype: None 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1547,8 +1547,8 @@ def hardshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1571,8 +1571,8 @@ def hardshrink(x: np.uint16, lambd: float = 0.5, *, out: None = None, dtype: Lit
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1595,8 +1595,8 @@ def hardshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bfloat16Bits]
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1621,8 +1621,8 @@ def hardshrink_backward(x: _Scalar, dy: _Scalar, lambd: float = 0.5, *, out: Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1647,8 +1647,8 @@ def hardshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1673,8 +1673,8 @@ def hardshrink_backward(x: np.uint16, dy: np.uint16, lambd: float = 0.5, *, out:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1699,8 +1699,8 @@ def hardshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1723,8 +1723,8 @@ def hardshrink_derivative(x: _Scalar, lambd: float = 0.5, *, out: None = None, d
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1747,8 +1747,8 @@ def hardshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Fl
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1771,8 +1771,8 @@ def hardshrink_derivative(x: np.uint16, lambd: float = 0.5, *, out: None = None,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1795,8 +1795,8 @@ def hardshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bf
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1818,8 +1818,8 @@ def hardsigmoid(x: _Scalar, *, out: None = None, dtype: None = None) -> np.float
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1841,8 +1841,8 @@ def hardsigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1864,8 +1864,8 @@ def hardsigmoid(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1887,8 +1887,8 @@ def hardsigmoid(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Lit
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1912,8 +1912,8 @@ def hardsigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1937,8 +1937,8 @@ def hardsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArr
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1962,8 +1962,8 @@ def hardsigmoid_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -1987,8 +1987,8 @@ def hardsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2010,8 +2010,8 @@ def hardsigmoid_derivative(x: _Scalar, *, out: None = None, dtype: None = None) 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2033,8 +2033,8 @@ def hardsigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, d
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2056,8 +2056,8 @@ def hardsigmoid_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bf
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2079,8 +2079,8 @@ def hardsigmoid_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2102,8 +2102,8 @@ def hardswish(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floatin
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2125,8 +2125,8 @@ def hardswish(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2148,8 +2148,8 @@ def hardswish(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2171,8 +2171,8 @@ def hardswish(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Liter
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2196,8 +2196,8 @@ def hardswish_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2221,8 +2221,8 @@ def hardswish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2246,8 +2246,8 @@ def hardswish_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2271,8 +2271,8 @@ def hardswish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bi
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2294,8 +2294,8 @@ def hardswish_derivative(x: _Scalar, *, out: None = None, dtype: None = None) ->
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2317,8 +2317,8 @@ def hardswish_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dty
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2340,8 +2340,8 @@ def hardswish_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bflo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2363,8 +2363,8 @@ def hardswish_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, d
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2388,8 +2388,8 @@ def hardtanh(x: _Scalar, min_val: float = -1.0, max_val: float = 1.0, *, out: No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2413,8 +2413,8 @@ def hardtanh(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2438,8 +2438,8 @@ def hardtanh(x: np.uint16, min_val: float = -1.0, max_val: float = 1.0, *, out: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2463,8 +2463,8 @@ def hardtanh(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2490,8 +2490,8 @@ def hardtanh_backward(x: _Scalar, dy: _Scalar, min_val: float = -1.0, max_val: f
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2517,8 +2517,8 @@ def hardtanh_backward(x: ArrayLike, dy: ArrayLike, min_val: float = -1.0, max_va
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2544,8 +2544,8 @@ def hardtanh_backward(x: np.uint16, dy: np.uint16, min_val: float = -1.0, max_va
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2571,8 +2571,8 @@ def hardtanh_backward(x: ArrayLike, dy: ArrayLike, min_val: float = -1.0, max_va
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2596,8 +2596,8 @@ def hardtanh_derivative(x: _Scalar, min_val: float = -1.0, max_val: float = 1.0,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2621,8 +2621,8 @@ def hardtanh_derivative(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2646,8 +2646,8 @@ def hardtanh_derivative(x: np.uint16, min_val: float = -1.0, max_val: float = 1.
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2671,8 +2671,8 @@ def hardtanh_derivative(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2695,8 +2695,8 @@ def leaky_relu(x: _Scalar, alpha: float = 0.01, *, out: None = None, dtype: None
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2719,8 +2719,8 @@ def leaky_relu(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_FloatArray] 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2743,8 +2743,8 @@ def leaky_relu(x: np.uint16, alpha: float = 0.01, *, out: None = None, dtype: Li
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2767,8 +2767,8 @@ def leaky_relu(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_Bfloat16Bits
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2793,8 +2793,8 @@ def leaky_relu_backward(x: _Scalar, dy: _Scalar, alpha: float = 0.01, *, out: No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2819,8 +2819,8 @@ def leaky_relu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 0.01, *, out
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2845,8 +2845,8 @@ def leaky_relu_backward(x: np.uint16, dy: np.uint16, alpha: float = 0.01, *, out
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2871,8 +2871,8 @@ def leaky_relu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 0.01, *, out
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2895,8 +2895,8 @@ def leaky_relu_derivative(x: _Scalar, alpha: float = 0.01, *, out: None = None, 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2919,8 +2919,8 @@ def leaky_relu_derivative(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_F
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2943,8 +2943,8 @@ def leaky_relu_derivative(x: np.uint16, alpha: float = 0.01, *, out: None = None
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2967,8 +2967,8 @@ def leaky_relu_derivative(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_B
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -2991,8 +2991,8 @@ def log_softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatA
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3015,8 +3015,8 @@ def log_softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3041,8 +3041,8 @@ def log_softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3067,8 +3067,8 @@ def log_softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3093,8 +3093,8 @@ def log_softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optio
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3119,8 +3119,8 @@ def log_softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optio
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3142,8 +3142,8 @@ def logsigmoid(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floati
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3165,8 +3165,8 @@ def logsigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3188,8 +3188,8 @@ def logsigmoid(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) ->
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3211,8 +3211,8 @@ def logsigmoid(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Lite
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3236,8 +3236,8 @@ def logsigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3261,8 +3261,8 @@ def logsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArra
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3286,8 +3286,8 @@ def logsigmoid_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3311,8 +3311,8 @@ def logsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16B
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3334,8 +3334,8 @@ def logsigmoid_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3357,8 +3357,8 @@ def logsigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dt
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3380,8 +3380,8 @@ def logsigmoid_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfl
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3403,8 +3403,8 @@ def logsigmoid_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3429,8 +3429,8 @@ def maxout(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3455,8 +3455,8 @@ def maxout(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3481,8 +3481,8 @@ def maxout_backward(x: ArrayLike, dy: ArrayLike, pieces: SupportsIndex, axis: Su
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3507,8 +3507,8 @@ def maxout_backward(x: ArrayLike, dy: ArrayLike, pieces: SupportsIndex, axis: Su
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3532,8 +3532,8 @@ def maxout_derivative(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3557,8 +3557,8 @@ def maxout_derivative(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3580,8 +3580,8 @@ def mish(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3603,8 +3603,8 @@ def mish(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None)
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3626,8 +3626,8 @@ def mish(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.ui
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3649,8 +3649,8 @@ def mish(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["b
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3674,8 +3674,8 @@ def mish_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3699,8 +3699,8 @@ def mish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3724,8 +3724,8 @@ def mish_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Liter
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3749,8 +3749,8 @@ def mish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3772,8 +3772,8 @@ def mish_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.f
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3795,8 +3795,8 @@ def mish_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3818,8 +3818,8 @@ def mish_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3841,8 +3841,8 @@ def mish_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3866,8 +3866,8 @@ def prelu(x: _Scalar, weight: _Scalar, *, out: None = None, dtype: None = None) 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3891,8 +3891,8 @@ def prelu(x: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArray] = None,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3916,8 +3916,8 @@ def prelu(x: np.uint16, weight: np.uint16, *, out: None = None, dtype: Literal["
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3941,8 +3941,8 @@ def prelu(x: ArrayLike, weight: ArrayLike, *, out: Optional[_Bfloat16Bits] = Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3968,8 +3968,8 @@ def prelu_backward(x: _Scalar, dy: _Scalar, weight: _Scalar, *, out: None = None
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -3995,8 +3995,8 @@ def prelu_backward(x: ArrayLike, dy: ArrayLike, weight: ArrayLike, *, out: Optio
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4022,8 +4022,8 @@ def prelu_backward(x: np.uint16, dy: np.uint16, weight: np.uint16, *, out: None 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4049,8 +4049,8 @@ def prelu_backward(x: ArrayLike, dy: ArrayLike, weight: ArrayLike, *, out: Optio
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4073,8 +4073,8 @@ def prelu_derivative(x: _Scalar, weight: _Scalar, *, out: None = None, dtype: No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4097,8 +4097,8 @@ def prelu_derivative(x: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArr
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4121,8 +4121,8 @@ def prelu_derivative(x: np.uint16, weight: np.uint16, *, out: None = None, dtype
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4145,8 +4145,8 @@ def prelu_derivative(x: ArrayLike, weight: ArrayLike, *, out: Optional[_Bfloat16
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4168,8 +4168,8 @@ def relu(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4191,8 +4191,8 @@ def relu(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None)
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4214,8 +4214,8 @@ def relu(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.ui
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4237,8 +4237,8 @@ def relu(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["b
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4260,8 +4260,8 @@ def relu6(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[An
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4283,8 +4283,8 @@ def relu6(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4306,8 +4306,8 @@ def relu6(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.u
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4329,8 +4329,8 @@ def relu6(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4354,8 +4354,8 @@ def relu6_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4379,8 +4379,8 @@ def relu6_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4404,8 +4404,8 @@ def relu6_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Lite
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4429,8 +4429,8 @@ def relu6_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4452,8 +4452,8 @@ def relu6_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4475,8 +4475,8 @@ def relu6_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4498,8 +4498,8 @@ def relu6_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4521,8 +4521,8 @@ def relu6_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4546,8 +4546,8 @@ def relu_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4571,8 +4571,8 @@ def relu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4596,8 +4596,8 @@ def relu_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Liter
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4621,8 +4621,8 @@ def relu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4644,8 +4644,8 @@ def relu_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.f
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4667,8 +4667,8 @@ def relu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4690,8 +4690,8 @@ def relu_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4713,8 +4713,8 @@ def relu_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4740,8 +4740,8 @@ def rrelu(x: _Scalar, lower: float = 0.125, upper: float = 0.3333333333333333, t
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4767,8 +4767,8 @@ def rrelu(x: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4794,8 +4794,8 @@ def rrelu(x: np.uint16, lower: float = 0.125, upper: float = 0.3333333333333333,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4821,8 +4821,8 @@ def rrelu(x: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4850,8 +4850,8 @@ def rrelu_backward(x: _Scalar, dy: _Scalar, lower: float = 0.125, upper: float =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4879,8 +4879,8 @@ def rrelu_backward(x: ArrayLike, dy: ArrayLike, lower: float = 0.125, upper: flo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4908,8 +4908,8 @@ def rrelu_backward(x: np.uint16, dy: np.uint16, lower: float = 0.125, upper: flo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4937,8 +4937,8 @@ def rrelu_backward(x: ArrayLike, dy: ArrayLike, lower: float = 0.125, upper: flo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4964,8 +4964,8 @@ def rrelu_derivative(x: _Scalar, lower: float = 0.125, upper: float = 0.33333333
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -4991,8 +4991,8 @@ def rrelu_derivative(x: ArrayLike, lower: float = 0.125, upper: float = 0.333333
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5018,8 +5018,8 @@ def rrelu_derivative(x: np.uint16, lower: float = 0.125, upper: float = 0.333333
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5045,8 +5045,8 @@ def rrelu_derivative(x: ArrayLike, lower: float = 0.125, upper: float = 0.333333
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5068,8 +5068,8 @@ def selu(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5091,8 +5091,8 @@ def selu(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None)
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5114,8 +5114,8 @@ def selu(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.ui
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5137,8 +5137,8 @@ def selu(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["b
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5162,8 +5162,8 @@ def selu_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5187,8 +5187,8 @@ def selu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5212,8 +5212,8 @@ def selu_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Liter
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5237,8 +5237,8 @@ def selu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5260,8 +5260,8 @@ def selu_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.f
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5283,8 +5283,8 @@ def selu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5306,8 +5306,8 @@ def selu_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5329,8 +5329,8 @@ def selu_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5352,8 +5352,8 @@ def sigmoid(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5375,8 +5375,8 @@ def sigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5398,8 +5398,8 @@ def sigmoid(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5421,8 +5421,8 @@ def sigmoid(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5446,8 +5446,8 @@ def sigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5471,8 +5471,8 @@ def sigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5496,8 +5496,8 @@ def sigmoid_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Li
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5521,8 +5521,8 @@ def sigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5544,8 +5544,8 @@ def sigmoid_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> n
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5567,8 +5567,8 @@ def sigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5590,8 +5590,8 @@ def sigmoid_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5613,8 +5613,8 @@ def sigmoid_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dty
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5636,8 +5636,8 @@ def silu(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5659,8 +5659,8 @@ def silu(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None)
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5682,8 +5682,8 @@ def silu(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.ui
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5705,8 +5705,8 @@ def silu(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["b
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5730,8 +5730,8 @@ def silu_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5755,8 +5755,8 @@ def silu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5780,8 +5780,8 @@ def silu_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Liter
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5805,8 +5805,8 @@ def silu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5828,8 +5828,8 @@ def silu_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.f
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5851,8 +5851,8 @@ def silu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5874,8 +5874,8 @@ def silu_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5897,8 +5897,8 @@ def silu_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5921,8 +5921,8 @@ def softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5945,8 +5945,8 @@ def softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bi
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5971,8 +5971,8 @@ def softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, o
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -5997,8 +5997,8 @@ def softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, o
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6023,8 +6023,8 @@ def softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6049,8 +6049,8 @@ def softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6073,8 +6073,8 @@ def softmax_safe(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Float
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6097,8 +6097,8 @@ def softmax_safe(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloa
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6123,8 +6123,8 @@ def softmax_safe_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6149,8 +6149,8 @@ def softmax_safe_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6175,8 +6175,8 @@ def softmax_safe_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Opti
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6201,8 +6201,8 @@ def softmax_safe_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Opti
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6225,8 +6225,8 @@ def softmin(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6249,8 +6249,8 @@ def softmin(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bi
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6275,8 +6275,8 @@ def softmin_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, o
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6301,8 +6301,8 @@ def softmin_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, o
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6327,8 +6327,8 @@ def softmin_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6353,8 +6353,8 @@ def softmin_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6378,8 +6378,8 @@ def softplus(x: _Scalar, beta: float = 1.0, threshold: float = 20.0, *, out: Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6403,8 +6403,8 @@ def softplus(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: O
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6428,8 +6428,8 @@ def softplus(x: np.uint16, beta: float = 1.0, threshold: float = 20.0, *, out: N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6453,8 +6453,8 @@ def softplus(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: O
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6480,8 +6480,8 @@ def softplus_backward(x: _Scalar, dy: _Scalar, beta: float = 1.0, threshold: flo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6507,8 +6507,8 @@ def softplus_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, threshold:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6534,8 +6534,8 @@ def softplus_backward(x: np.uint16, dy: np.uint16, beta: float = 1.0, threshold:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6561,8 +6561,8 @@ def softplus_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, threshold:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6586,8 +6586,8 @@ def softplus_derivative(x: _Scalar, beta: float = 1.0, threshold: float = 20.0, 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6611,8 +6611,8 @@ def softplus_derivative(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6636,8 +6636,8 @@ def softplus_derivative(x: np.uint16, beta: float = 1.0, threshold: float = 20.0
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6661,8 +6661,8 @@ def softplus_derivative(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6685,8 +6685,8 @@ def softshrink(x: _Scalar, lambd: float = 0.5, *, out: None = None, dtype: None 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6709,8 +6709,8 @@ def softshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6733,8 +6733,8 @@ def softshrink(x: np.uint16, lambd: float = 0.5, *, out: None = None, dtype: Lit
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6757,8 +6757,8 @@ def softshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bfloat16Bits]
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6783,8 +6783,8 @@ def softshrink_backward(x: _Scalar, dy: _Scalar, lambd: float = 0.5, *, out: Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6809,8 +6809,8 @@ def softshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6835,8 +6835,8 @@ def softshrink_backward(x: np.uint16, dy: np.uint16, lambd: float = 0.5, *, out:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6861,8 +6861,8 @@ def softshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6885,8 +6885,8 @@ def softshrink_derivative(x: _Scalar, lambd: float = 0.5, *, out: None = None, d
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6909,8 +6909,8 @@ def softshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Fl
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6933,8 +6933,8 @@ def softshrink_derivative(x: np.uint16, lambd: float = 0.5, *, out: None = None,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6957,8 +6957,8 @@ def softshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bf
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -6980,8 +6980,8 @@ def softsign(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7003,8 +7003,8 @@ def softsign(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7026,8 +7026,8 @@ def softsign(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> n
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7049,8 +7049,8 @@ def softsign(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Litera
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7074,8 +7074,8 @@ def softsign_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7099,8 +7099,8 @@ def softsign_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray]
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7124,8 +7124,8 @@ def softsign_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: L
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7149,8 +7149,8 @@ def softsign_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bit
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7172,8 +7172,8 @@ def softsign_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7195,8 +7195,8 @@ def softsign_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtyp
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7218,8 +7218,8 @@ def softsign_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloa
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7241,8 +7241,8 @@ def softsign_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dt
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7266,8 +7266,8 @@ def swiglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray]
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7291,8 +7291,8 @@ def swiglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bit
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7317,8 +7317,8 @@ def swiglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, ou
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7343,8 +7343,8 @@ def swiglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, ou
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7367,8 +7367,8 @@ def swiglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7391,8 +7391,8 @@ def swiglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7415,8 +7415,8 @@ def swish(x: _Scalar, beta: float = 1.0, *, out: None = None, dtype: None = None
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7439,8 +7439,8 @@ def swish(x: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArray] = None,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7463,8 +7463,8 @@ def swish(x: np.uint16, beta: float = 1.0, *, out: None = None, dtype: Literal["
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7487,8 +7487,8 @@ def swish(x: ArrayLike, beta: float = 1.0, *, out: Optional[_Bfloat16Bits] = Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7513,8 +7513,8 @@ def swish_backward(x: _Scalar, dy: _Scalar, beta: float = 1.0, *, out: None = No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7539,8 +7539,8 @@ def swish_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, *, out: Optio
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7565,8 +7565,8 @@ def swish_backward(x: np.uint16, dy: np.uint16, beta: float = 1.0, *, out: None 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7591,8 +7591,8 @@ def swish_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, *, out: Optio
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7615,8 +7615,8 @@ def swish_derivative(x: _Scalar, beta: float = 1.0, *, out: None = None, dtype: 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7639,8 +7639,8 @@ def swish_derivative(x: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArr
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7663,8 +7663,8 @@ def swish_derivative(x: np.uint16, beta: float = 1.0, *, out: None = None, dtype
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7687,8 +7687,8 @@ def swish_derivative(x: ArrayLike, beta: float = 1.0, *, out: Optional[_Bfloat16
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7710,8 +7710,8 @@ def tanh(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7733,8 +7733,8 @@ def tanh(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None)
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7756,8 +7756,8 @@ def tanh(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.ui
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7779,8 +7779,8 @@ def tanh(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["b
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7804,8 +7804,8 @@ def tanh_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = No
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7829,8 +7829,8 @@ def tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7854,8 +7854,8 @@ def tanh_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Liter
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7879,8 +7879,8 @@ def tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7902,8 +7902,8 @@ def tanh_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.f
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7925,8 +7925,8 @@ def tanh_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7948,8 +7948,8 @@ def tanh_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7971,8 +7971,8 @@ def tanh_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -7994,8 +7994,8 @@ def tanhshrink(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floati
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8017,8 +8017,8 @@ def tanhshrink(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None =
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8040,8 +8040,8 @@ def tanhshrink(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) ->
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8063,8 +8063,8 @@ def tanhshrink(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Lite
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8088,8 +8088,8 @@ def tanhshrink_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8113,8 +8113,8 @@ def tanhshrink_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArra
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8138,8 +8138,8 @@ def tanhshrink_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype:
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8163,8 +8163,8 @@ def tanhshrink_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16B
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8186,8 +8186,8 @@ def tanhshrink_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8209,8 +8209,8 @@ def tanhshrink_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dt
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8232,8 +8232,8 @@ def tanhshrink_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfl
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8255,8 +8255,8 @@ def tanhshrink_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8280,8 +8280,8 @@ def threshold(x: _Scalar, threshold: float, value: float, *, out: None = None, d
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8305,8 +8305,8 @@ def threshold(x: ArrayLike, threshold: float, value: float, *, out: Optional[_Fl
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8330,8 +8330,8 @@ def threshold(x: np.uint16, threshold: float, value: float, *, out: None = None,
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8355,8 +8355,8 @@ def threshold(x: ArrayLike, threshold: float, value: float, *, out: Optional[_Bf
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8382,8 +8382,8 @@ def threshold_backward(x: _Scalar, dy: _Scalar, threshold: float, value: float, 
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8409,8 +8409,8 @@ def threshold_backward(x: ArrayLike, dy: ArrayLike, threshold: float, value: flo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8436,8 +8436,8 @@ def threshold_backward(x: np.uint16, dy: np.uint16, threshold: float, value: flo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8463,8 +8463,8 @@ def threshold_backward(x: ArrayLike, dy: ArrayLike, threshold: float, value: flo
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8488,8 +8488,8 @@ def threshold_derivative(x: _Scalar, threshold: float, value: float, *, out: Non
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8513,8 +8513,8 @@ def threshold_derivative(x: ArrayLike, threshold: float, value: float, *, out: O
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8538,8 +8538,8 @@ def threshold_derivative(x: np.uint16, threshold: float, value: float, *, out: N
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).
@@ -8563,8 +8563,8 @@ def threshold_derivative(x: ArrayLike, threshold: float, value: float, *, out: O
       dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
     float16/float32/float64 are computed in their own type (float16 and bfloat16: the
-    float32 function on the widened input, rounded once), ml_dtypes.bfloat16 arrays
-    in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
     dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
     result is a numpy scalar.  Library errors raise activations.ActivationsError
     subclasses (ParameterError for a bad parameter).

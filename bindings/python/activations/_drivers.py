@@ -8,10 +8,14 @@ Conventions (the public docstrings refer here):
     integer or float64 input gives float64).  Anything else (complex, object,
     str, bytes, datetime, long double, ...) raises TypeError naming the dtype.
   * half precision: float16 input is computed by the library's _f16 entry
-    points and returned as float16: each element widened exactly to float32,
-    the float32 function, the result rounded once to float16 (to nearest,
-    ties to even; beyond its range +-inf, without a warning).  bfloat16 the
-    same way by the _bf16 entry points, in either of two forms:
+    points and returned as float16: each element widened exactly to float32
+    and computed by the float32 kernels; elementwise forward and derivative
+    results are correctly rounded to float16 (where rounding the float32
+    result is ambiguous, the library recomputes that element in float64),
+    backward passes and row functions are the float32 results rounded once
+    (always to nearest, ties to even; beyond the range +-inf, without a
+    warning).  bfloat16 the same way by the _bf16 entry points, in either of
+    two forms:
       - arrays of dtype ml_dtypes.bfloat16 (when the optional package
         ml_dtypes is installed; the binding never imports it), returned as
         ml_dtypes.bfloat16.  With float16, float32 or float64 inputs they
