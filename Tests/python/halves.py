@@ -8,12 +8,15 @@ The contract (include/activations.h, "Half precision"), for input x in a format:
     function on the widened x; where rounding y32 to the format is ambiguous
     (y32 finite, and the float32 numbers 4 ulps below and above it -- |y32|'s
     bit pattern minus and plus 4, clamped at 0 -- round to different 16-bit
-    values), the float64 function of the widened x rounded correctly to the
-    format; elsewhere y32 rounded to the format;
+    values), the float64 function of the widened x (with the float32
+    parameters, widened) rounded correctly to the format; elsewhere y32
+    rounded to the format;
   * everything else (backward passes, row functions): the float32 function on
     the widened inputs, each result rounded once;
 always to nearest, ties to even; a NaN result is any quiet NaN.
 """
+
+import inspect
 
 import numpy as np
 
@@ -117,7 +120,13 @@ def expected(name, arrays, params, fmt):
         want = tuple(round16(np.asarray(r, F32), fmt) for r in results)
         if correctly_rounded(name):
             y32 = np.asarray(results[0], F32)
-            exact = round16_from_f64(np.asarray(function(*[w.astype(F64) for w in widened], **params)), fmt)
+            # The 16-bit entry points take float parameters (the defaults too): the float64
+            # function gets those, widened.
+            defaults = {name: parameter.default for name, parameter in inspect.signature(function).parameters.items()
+                        if isinstance(parameter.default, float)}
+            params64 = {k: float(np.float32(v)) if isinstance(v, float) else v
+                        for k, v in {**defaults, **params}.items()}
+            exact = round16_from_f64(np.asarray(function(*[w.astype(F64) for w in widened], **params64)), fmt)
             want = (np.where(ambiguous(y32, fmt), exact, want[0]),)
     return want if isinstance(result, tuple) else want[0]
 
@@ -143,5 +152,10 @@ def assert_same(got, want, fmt):
         k = wrong[0]
         raise AssertionError(
             f"{wrong.size} of {got.size} differ, first at flat index {k}: got {got_bits.flat[k]:#06x} "
-            f"({widen(got_bits.flat[k:k + 1], fmt)[0]!r}), want {want_bits.flat[k]:#06x} "
-            f"({widen(want_bits.flat[k:k + 1], fmt)[0]!r})")
+            f"({value(got_bits.flat[k], fmt)!r}), want {want_bits.flat[k]:#06x} ({value(want_bits.flat[k], fmt)!r})")
+
+
+def value(pattern, fmt):
+    """One 16-bit pattern's value, as float32."""
+    storage = np.array([pattern], U16)
+    return widen(storage.view(F16) if fmt == "f16" else storage, fmt)[0]
