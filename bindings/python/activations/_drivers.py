@@ -310,7 +310,8 @@ def _fast_unary(functions, specs, values, params, out, dtype):
     """The common case in few steps, or None when the general path is needed.
 
     It applies when every input is an ndarray of one native float16/float32/
-    float64 dtype (uint16 with dtype="bfloat16") and one shape, C-contiguous and aligned, and out is None or such an
+    float64 dtype (uint16 with dtype="bfloat16") and one shape, C-contiguous
+    and aligned, and out is None or such an
     array (writable) that is either one of the inputs' memory exactly (in
     place) or disjoint from all of them: nothing then needs converting or
     copying. Overlap is decided from the data addresses and byte extents,
