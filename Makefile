@@ -47,7 +47,8 @@
 #
 # Both install what is missing first (`make deps`): numpy, pytest, hypothesis,
 # mpmath, mypy through pip, the Python headers (python3-dev) and venv (python3-venv,
-# where the interpreter lacks ensurepip) through apt-get.
+# where the interpreter lacks ensurepip) through apt-get; and, optionally, ml_dtypes
+# (pip; the binding never needs it: the tests of its bfloat16 arrays skip without it).
 #
 #   make test-swift-example   build and run examples/swift, a Swift package using the
 #                   Swift API (`import Activations`) through a path dependency
@@ -63,6 +64,8 @@ LIBDIR     := $(CURDIR)/.build/release
 LIBRARY    := $(LIBDIR)/libactivations.so
 BUILD_DIR  := $(CURDIR)/.build
 PY_MODULES := numpy pytest hypothesis mpmath mypy
+# Optional: installed when pip can, never required (a failed install only prints a note).
+PY_OPTIONAL_MODULES := ml_dtypes
 # apt-get needs root: use sudo when not root (and when it exists).
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo)
 
@@ -99,6 +102,13 @@ deps:
 	    $(PYTHON) -m pip install --quiet $$missing || \
 	    $(PYTHON) -m pip install --quiet --break-system-packages $$missing; \
 	fi
+	@for m in $(PY_OPTIONAL_MODULES); do \
+	    $(PYTHON) -c "import $$m" 2> /dev/null && continue; \
+	    echo "deps: pip install $$m (optional)"; \
+	    $(PYTHON) -m pip install --quiet $$m 2> /dev/null || \
+	    $(PYTHON) -m pip install --quiet --break-system-packages $$m 2> /dev/null || \
+	    echo "deps: $$m not installed (optional: its tests are skipped)"; \
+	done
 	@include="$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["include"])')"; \
 	if [ ! -f "$$include/Python.h" ] || ! { command -v $(PYTHON)-config || command -v python3-config; } > /dev/null; then \
 	    echo "deps: apt-get install python3-dev (for $$include/Python.h and python3-config)"; \

@@ -18,7 +18,7 @@ NULL = None
 SENTINEL = -7.25
 PTRDIFF_MAX = 2**63 - 1
 
-OK, NULL_POINTER, SIZE, PARAMETER, OVERLAP, ALIGNMENT = 0, -1, -2, -3, -4, -5
+OK, NULL_POINTER, SIZE, PARAMETER, OVERLAP, ALIGNMENT, MEMORY = 0, -1, -2, -3, -4, -5, -6
 
 
 def symbol(name, direction, dtype):
@@ -153,6 +153,7 @@ def test_softmax_variants_check_like_softmax(name, dtype):
     (PARAMETER, activations.ParameterError),
     (OVERLAP, activations.OverlapError),
     (ALIGNMENT, activations.AlignmentError),
+    (MEMORY, activations.OutOfMemoryError),
     (7, activations.ActivationsError),
 ])
 def test_each_status_becomes_its_exception(status, cls):
@@ -163,16 +164,19 @@ def test_each_status_becomes_its_exception(status, cls):
     assert type(error) is cls and error.status == status
     assert error.message == _library.status_message(status).decode("ascii")
     assert error.function == "act_sigmoid_f64"
-    if cls is not activations.ActivationsError:
+    if cls is activations.OutOfMemoryError:  # not a bad argument: Python's MemoryError
+        assert isinstance(error, MemoryError) and not isinstance(error, ValueError) and cls.code == status
+    elif cls is not activations.ActivationsError:
         assert isinstance(error, ValueError) and cls.code == status
 
 
 def test_status_messages_are_distinct_ascii_and_unknown_otherwise():
-    known = [_library.status_message(code) for code in (OK, NULL_POINTER, SIZE, PARAMETER, OVERLAP, ALIGNMENT)]
+    codes = (OK, NULL_POINTER, SIZE, PARAMETER, OVERLAP, ALIGNMENT, MEMORY)
+    known = [_library.status_message(code) for code in codes]
     assert len(set(known)) == len(known)
     assert all(message and message.isascii() for message in known)
     assert b"unknown status" not in known
-    for code in (1, -6, 100, 2**31 - 1, -(2**31)):
+    for code in (1, -7, 100, 2**31 - 1, -(2**31)):
         assert _library.status_message(code) == b"unknown status"
 
 

@@ -5,8 +5,11 @@ NAME_derivative and NAME_backward of activations._spec.FAMILIES, so new rows
 are covered without editing this file) from random choices:
 
   * inputs: dtypes float16/32/64 (native and byte-swapped), int8/32/64,
-    uint16/64, bool, and the unsupported complex, object, long double,
-    str, bytes, datetime, structured; shapes 0-d, empty, 1-d to 4-d, a few
+    uint16/64, bool, ml_dtypes.bfloat16 (where ml_dtypes is installed), and
+    the unsupported complex, object, long double, str, bytes, datetime,
+    structured; and in one call of eight the bfloat16 convention,
+    dtype="bfloat16" with uint16 bit patterns (native or byte-swapped) or
+    ml_dtypes.bfloat16 arrays, or a wrong dtype keyword or input dtype; shapes 0-d, empty, 1-d to 4-d, a few
     large ones and empty ones with sides up to 2**50; C, Fortran, reversed, stepped, transposed, broadcast
     (zero strides), misaligned, byte-swapped, subclass and read-only
     layouts; Python scalars, lists, buffers, array-likes and bad objects
@@ -80,6 +83,8 @@ FUZZ = settings.get_profile("activations-fuzz")
 
 #: Calls made and their outcomes, for the session summary (conftest.tally).
 OUTCOMES = Counter()
+#: Of them, the 16-bit results by dtype (float16, uint16 bfloat16 bits, ml_dtypes.bfloat16).
+HALF_RESULTS = Counter()
 
 
 # --- the public functions, from the table ---------------------------------------------
@@ -119,8 +124,20 @@ def test_every_public_function_of_the_table_is_fuzzed():
 # --- dtypes and values ------------------------------------------------------------------
 
 _F16, _F32, _F64 = np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64)
+_U16 = np.dtype(np.uint16)
 SUPPORTED_DTYPES = [np.dtype(d) for d in (np.float16, np.float32, np.float64, ">f2", ">f4", ">f8", np.int8,
                                           np.int32, np.int64, np.uint16, np.uint64, np.bool_)]
+try:
+    import ml_dtypes
+except ImportError:
+    _BF16 = None
+else:
+    _BF16 = np.dtype(ml_dtypes.bfloat16)
+    SUPPORTED_DTYPES.append(_BF16)
+#: The inputs of dtype="bfloat16": bit patterns (uint16, either byte order), ml_dtypes.bfloat16.
+BFLOAT16_DTYPES = [_U16, _U16, np.dtype(">u2")] + [_BF16] * (_BF16 is not None)
+#: Bad values of the dtype keyword: another string (ValueError) or another type (TypeError).
+BAD_DTYPE_KEYWORDS = ["float16", "bf16", "", np.float16, _F16, 1, b"bfloat16", ["bfloat16"]]
 UNSUPPORTED_DTYPES = [np.dtype(d) for d in (np.complex64, np.complex128, object, "U3", "S3", "datetime64[s]",
                                             "timedelta64[ms]", [("a", "f8")])]
 if np.dtype(np.longdouble).itemsize not in (4, 8):
@@ -141,13 +158,36 @@ def natural_dtype(dtype):
         return {2: _F16, 4: _F32, 8: _F64}[dtype.itemsize]
     if dtype.kind in "biu":
         return _F64
+    if dtype == _BF16:
+        return _BF16
     return None
+
+
+def is_bfloat16_input(dtype):
+    """Whether dtype="bfloat16" takes an input of `dtype` (uint16 bits, ml_dtypes.bfloat16)."""
+    return dtype.kind == "u" and dtype.itemsize == 2 or dtype == _BF16
+
+
+def widened(array, bfloat16_bits):
+    """An input's values as float32 (bfloat16 bit patterns decoded)."""
+    if bfloat16_bits:
+        patterns = array.view(_U16) if array.dtype == _BF16 else array.astype(_U16)
+        return (patterns.astype(np.uint32) << 16).view(_F32)
+    with np.errstate(over="ignore"):
+        return array.astype(_F32)
 
 
 def fill(rng, shape, dtype):
     """Random values of `dtype` and `shape`: mostly moderate, some special."""
     n = math.prod(shape)
     assert n <= 2**22, f"a test array of shape {shape}: too large"
+    if dtype == _BF16:
+        with np.errstate(over="ignore"):
+            return fill(rng, shape, _F32).astype(dtype)
+    if dtype.kind == "u" and dtype.itemsize == 2:  # small integers, or bfloat16 bit patterns
+        patterns = (fill(rng, (n,), _F32).view(np.uint32) >> 16).astype(_U16)
+        small = rng.integers(0, 300, n, endpoint=True).astype(_U16)
+        return np.where(rng.random(n) < 0.5, patterns, small).astype(dtype).reshape(shape)
     if dtype.kind == "f":
         values = rng.uniform(-12, 12, n)
         special = rng.random(n) < rng.choice([0.0, 0.05, 0.5])
@@ -265,11 +305,20 @@ BAD_OBJECTS = [None, "1.5", b"ab", object(), {}, {1.0}, RaisingArray(), ListArra
                [1.0, None], 1j, 2**70, [2**70], Decimal("1.5"), FloatLike(), (1.0, "x")]
 
 
-def draw_input(draw, rng, shape, fault=None):
+def draw_input(draw, rng, shape, fault=None, bfloat16=False):
     """One array argument of `shape` (what the call intends): valid unless `fault` is
-    "input" (a bad object, of any shape) or "dtype" (an unsupported dtype)."""
+    "input" (a bad object, of any shape) or "dtype" (an unsupported dtype; with
+    bfloat16, the call's dtype="bfloat16", any dtype but bfloat16's)."""
     if fault == "input":
         return pick(draw, BAD_OBJECTS)
+    if bfloat16:
+        if fault == "dtype":
+            others = [d for d in SUPPORTED_DTYPES + UNSUPPORTED_DTYPES if not is_bfloat16_input(d)]
+            return lay_out(draw, rng, shape, pick(draw, others))
+        value = lay_out(draw, rng, shape, pick(draw, BFLOAT16_DTYPES))
+        if shape == () and draw(st.booleans()):
+            return value[()]  # a numpy scalar
+        return value
     form = "array" if fault == "dtype" or max(shape, default=0) > HUGE else \
         pick(draw, ["array"] * 8 + ["list", "scalar", "array-like", "buffer"])
     if form == "list":
@@ -452,6 +501,13 @@ def calls(draw, function):
     kwargs = {}
     positional_params = []
     bad_shape = "shape" in planted
+    # One call in eight: the bfloat16 convention (or, with "dtype" planted, a bad keyword).
+    bfloat16 = draw(st.integers(0, 7)) == 0
+    if bfloat16:
+        keyword = "bfloat16"
+        if "dtype" in planted and draw(st.booleans()):
+            keyword = pick(draw, BAD_DTYPE_KEYWORDS)
+        kwargs["dtype"] = keyword
 
     axis = -1
     if function.has_axis:
@@ -513,7 +569,7 @@ def calls(draw, function):
                 and draw(st.integers(0, 7)) == 0:
             inputs.append(inputs[0])  # inputs may alias each other (dy is x)
         else:
-            inputs.append(draw_input(draw, rng, intended, fault))
+            inputs.append(draw_input(draw, rng, intended, fault, bfloat16))
 
     params, param_errors, param_maybe = draw_params(draw, function, planted)
     errors |= param_errors
@@ -571,6 +627,16 @@ def oracle(call):
     if TypeError in errors and len(call.args) != count + (kind == "maxout"):
         return Expected(errors, call.maybe, None, None, [])
     values = call.args[:count]
+    keyword = call.kwargs.get("dtype")
+    bfloat16 = False
+    if isinstance(keyword, str):
+        bfloat16 = keyword == "bfloat16"
+        if not bfloat16:
+            errors.add(ValueError)
+    elif keyword is not None:
+        errors.add(TypeError)
+    if keyword is not None and not bfloat16:  # checked first: nothing else is
+        return Expected(errors, call.maybe, None, None, [])
     arrays, naturals = [], []
     for value in values:
         array, error = _convert(value)
@@ -578,13 +644,19 @@ def oracle(call):
         if error:
             errors.add(error)
             continue
-        natural = natural_dtype(array.dtype)
+        if bfloat16:
+            natural = array.dtype if is_bfloat16_input(array.dtype) else None
+        else:
+            natural = natural_dtype(array.dtype)
         if natural is None:
             errors.add(TypeError)
         naturals.append(natural)
     if any(a is None for a in arrays) or any(n is None for n in naturals):
         return Expected(errors, call.maybe, None, None, arrays)
-    result = np.result_type(*naturals)
+    if bfloat16:  # uint16 bits out, unless every input is ml_dtypes.bfloat16
+        result = _BF16 if all(n == _BF16 for n in naturals) else _U16
+    else:
+        result = np.result_type(*naturals)
     shapes = [a.shape for a in arrays]
     x = shapes[0]
     ndim = len(x)
@@ -635,9 +707,8 @@ def oracle(call):
         channels = x[-1] if ndim else 1
         if len(weight) > 1 or math.prod(weight) not in (1, channels):
             errors.add(ValueError)
-        compute = _F32 if result == _F16 else result
-        with np.errstate(over="ignore"):
-            finite = np.isfinite(arrays[-1].astype(compute)).all()
+        weights = widened(arrays[-1], bfloat16) if result.itemsize == 2 else arrays[-1].astype(result)
+        finite = np.isfinite(weights).all()
         works = math.prod(x) or direction == "_backward" and math.prod(weight)
         if not finite and works:
             errors.add(ValueError)  # the library's ParameterError: every weight must be finite
@@ -674,11 +745,11 @@ def draw_out(draw, call):
         return
     rng = call.rng
     if mode == "right":
-        call.kwargs["out"] = lay_out(draw, rng, shape, dtype) if dtype.kind == "f" else np.empty(shape, dtype)
+        call.kwargs["out"] = lay_out(draw, rng, shape, dtype) if dtype.kind in "fuV" else np.empty(shape, dtype)
         if not call.kwargs["out"].flags.writeable:  # a broadcast view
             call.kwargs["out"] = np.empty(shape, dtype)
     elif mode == "wrong dtype":
-        other = pick(draw, [_F16, _F32, _F64, np.dtype(">f8"), np.dtype(np.int64), np.dtype(object)])
+        other = pick(draw, [_F16, _F32, _F64, np.dtype(">f8"), np.dtype(np.int64), np.dtype(object), _U16])
         call.kwargs["out"] = np.zeros(shape, other)
     elif mode == "wrong shape":
         call.kwargs["out"] = np.zeros(pick(draw, [shape + (1,), shape[::-1], (), (7,)]), dtype)
@@ -694,7 +765,7 @@ def draw_out(draw, call):
             call.kwargs["out"] = pick(draw, arrays)
     else:  # overlap: rehome an input of the result's dtype in a buffer shared with out
         positions = [k for k, a in enumerate(call.args[:len(call.function.inputs)])
-                     if type(a) is np.ndarray and a.dtype == dtype and dtype.kind == "f"]
+                     if type(a) is np.ndarray and a.dtype == dtype and dtype.kind in "fuV"]
         if not positions or expected.shapes is None:
             return
         k = pick(draw, positions)
@@ -720,8 +791,10 @@ def draw_out(draw, call):
 
 def _bits(value):
     value = np.asarray(value)
-    if value.dtype.kind in "fc":  # NaN payloads and signed zeros count
+    if value.dtype.kind in "fcV":  # NaN payloads and signed zeros count (V: ml_dtypes.bfloat16)
         return np.ascontiguousarray(value).reshape(-1).view(np.uint8)
+    if value.dtype == _U16:  # bfloat16 bit patterns (a 0-d result against a 1-d reference)
+        return value.reshape(-1)
     return value
 
 
@@ -733,7 +806,7 @@ def reference(call, expected, arrays):
     """The same call on C-contiguous copies (of `arrays`, the inputs taken before the
     call) in the computing dtype, with the axis moved last."""
     function = call.function
-    compute = _F32 if expected.dtype == _F16 else expected.dtype
+    compute = expected.dtype
     count = len(function.inputs)
     kwargs = {k: v for k, v in call.kwargs.items() if k not in ("out", "axis")}
     axis = operator.index(call.kwargs.get("axis", -1)) % max(1, arrays[0].ndim)
@@ -741,6 +814,8 @@ def reference(call, expected, arrays):
     for array in arrays:
         if function.has_axis:
             array = np.moveaxis(array, axis, -1)
+        if compute == _U16 and array.dtype == _BF16:
+            array = array.view(_U16)  # the same bits (a cast would convert the values)
         copies.append(np.ascontiguousarray(array, dtype=compute))
     result = getattr(activations, function.name)(*copies, *call.args[count:], **kwargs)
     results = result if isinstance(result, tuple) else (result,)
@@ -790,6 +865,8 @@ def check(call):
             assert np.array_equal(_bits(array), _bits(saved)), "an input changed by a failing call"
         return
     OUTCOMES["result"] += 1
+    if expected.dtype is not None and expected.dtype.itemsize == 2:
+        HALF_RESULTS[expected.dtype.name] += 1
     assert not expected.errors, f"no exception, expected {sorted(e.__name__ for e in expected.errors)}"
     want = reference(call, expected, saved)
     results = got if isinstance(got, tuple) else (got,)
@@ -827,6 +904,9 @@ def test_fuzz_public_function(function, tally):
         tally(f"fuzz: calls giving {outcome}", count)
         tally("fuzz: calls", count)
     OUTCOMES.clear()
+    for dtype, count in HALF_RESULTS.items():
+        tally(f"fuzz: results in {dtype}", count)
+    HALF_RESULTS.clear()
 
 
 @seed(0)

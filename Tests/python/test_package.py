@@ -94,7 +94,9 @@ def test_annotations_follow_the_table():
     assert typing.get_type_hints(activations.softmax)["axis"] is typing.SupportsIndex
     assert typing.get_type_hints(activations.maxout)["pieces"] is typing.SupportsIndex
     result = typing.get_type_hints(activations.sigmoid)["return"]
-    assert set(typing.get_args(result)) == {np.typing.NDArray[np.floating[typing.Any]], np.floating[typing.Any]}
+    assert set(typing.get_args(result)) == {np.typing.NDArray[np.floating[typing.Any]], np.floating[typing.Any],
+                                            np.typing.NDArray[np.uint16], np.uint16}
+    assert typing.get_args(typing.get_type_hints(activations.sigmoid)["dtype"]) == (typing.Literal["bfloat16"], type(None))
     assert typing.get_origin(typing.get_type_hints(activations.prelu_backward)["return"]) is tuple
 
 
@@ -120,21 +122,27 @@ def test_the_stub_declares_every_public_name_with_its_docstring():
     for name, nodes in defined.items():
         for node in nodes:
             assert ast.get_docstring(node) == inspect.getdoc(getattr(activations, name))
-    # Elementwise functions: a scalar overload and an array one; row functions: arrays only.
-    assert len(defined["sigmoid"]) == 2 and len(defined["softmax"]) == 1 and len(defined["version"]) == 1
+    # Elementwise functions: a scalar overload and an array one, each for floating results and for
+    # bfloat16 bits (dtype="bfloat16"); row functions: arrays only.
+    assert len(defined["sigmoid"]) == 4 and len(defined["softmax"]) == 2 and len(defined["version"]) == 1
 
 
 def test_the_stub_type_checks_a_program(tmp_path):
     """mypy --strict accepts a program using the stub and flags its one error (make deps installs mypy)."""
     program = tmp_path / "program.py"
     program.write_text(
-        "import numpy as np\nimport activations as act\n"
+        "from typing import Any\nimport numpy as np\nimport numpy.typing\nimport activations as act\n"
         "x = np.linspace(-3, 3, 7)\n"
         "y = act.sigmoid(x)\ny[0]\n"
         "s = act.sigmoid(0.5)\ns.item()\n"
         "dx, dw = act.prelu_backward(x, x, np.array([0.25]))\n"
         "act.softmax(np.ones((2, 3)), axis=0)\n"
         "n: int = act.get_num_threads()\nv: str = act.__version__\n"
+        "bits: np.typing.NDArray[np.uint16] = act.gelu(np.zeros(3, np.uint16), dtype='bfloat16')\n"
+        "b0: np.uint16 = act.elu(np.uint16(0x3F80), dtype='bfloat16')\n"
+        "db, dwb = act.prelu_backward(bits, bits, bits[:1], dtype='bfloat16', out=bits)\n"
+        "sb: np.typing.NDArray[np.uint16] = act.softmax(np.ones((2, 3), np.uint16), dtype='bfloat16')\n"
+        "h: np.typing.NDArray[np.floating[Any]] = act.tanh(np.ones(3, np.float16))\n"
         "act.sigmoid(x, alpha=1.0)  # an error\n"
     )
     # The source tree's package through MYPYPATH; an installed one (site-packages, which
@@ -145,7 +153,7 @@ def test_the_stub_type_checks_a_program(tmp_path):
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
     )
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
-    assert len(errors) >= 1 and all("program.py:12:" in line for line in errors), result.stdout + result.stderr
+    assert len(errors) >= 1 and all("program.py:19:" in line for line in errors), result.stdout + result.stderr
 
 
 # --- python -m activations ---------------------------------------------------------------

@@ -327,7 +327,8 @@ def api_python():
             body.append(f"| {code_span(signature)} | {escape(first_paragraph(function.__doc__))} |")
             documented.add(name)
         forward = getattr(activations, family.name)
-        rows = [(n, t) for n, t in parameter_lines(forward.__doc__) if n != "out" and t != "array_like"]
+        common = ("out", "dtype")  # every function's: in the conventions
+        rows = [(n, t) for n, t in parameter_lines(forward.__doc__) if n not in common and t != "array_like"]
         if rows:
             body += ["", "Parameters:", ""] + [f"- `{n}`: {escape(t)}" for n, t in rows]
         body.append("")

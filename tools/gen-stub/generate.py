@@ -28,7 +28,7 @@ HEADER = '''\
 # bindings/python/activations/_spec.py): do not edit.
 """activations: neural-network activation functions from libactivations.so (type stub)."""
 
-from typing import Any, Optional, SupportsIndex, Tuple, Union, overload
+from typing import Any, Literal, Optional, SupportsIndex, Tuple, Union, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -36,6 +36,7 @@ from numpy.typing import ArrayLike, NDArray
 from ._errors import ActivationsError as ActivationsError
 from ._errors import AlignmentError as AlignmentError
 from ._errors import NullPointerError as NullPointerError
+from ._errors import OutOfMemoryError as OutOfMemoryError
 from ._errors import OverlapError as OverlapError
 from ._errors import ParameterError as ParameterError
 from ._errors import SizeError as SizeError
@@ -54,9 +55,14 @@ def _annotation(value):
 SCALAR = "_Scalar = Union[float, np.floating[Any], np.integer[Any], np.bool_]\n"
 
 
-def _definition(name, signature, doc, inputs=None, out=None, result=None, overload=False):
+#: The `dtype` keyword in the overloads: absent (None) or "bfloat16" (then required).
+DTYPES = {"none": ("None", None), "bfloat16": ('Literal["bfloat16"]', inspect.Parameter.empty)}
+
+
+def _definition(name, signature, doc, inputs=None, out=None, result=None, overload=False, dtype=None):
     """One `def` of the stub; inputs/out/result replace the annotations of the array
-    arguments, of out and of _Result in the return annotation."""
+    arguments, of out and of _Result in the return annotation, dtype (a key of
+    DTYPES) the annotation and default of the `dtype` keyword."""
     parts, keyword_only = [], False
     for parameter in signature.parameters.values():
         if parameter.kind is inspect.Parameter.KEYWORD_ONLY and not keyword_only:
@@ -67,9 +73,12 @@ def _definition(name, signature, doc, inputs=None, out=None, result=None, overlo
             annotation = inputs
         if out and parameter.name == "out":
             annotation = out
+        default = parameter.default
+        if dtype and parameter.name == "dtype":
+            annotation, default = DTYPES[dtype]
         text = f"{parameter.name}: {annotation}"
-        if parameter.default is not inspect.Parameter.empty:
-            text += f" = {parameter.default!r}"
+        if default is not inspect.Parameter.empty:
+            text += f" = {default!r}"
         parts.append(text)
     returns = _annotation(signature.return_annotation)
     if result:
@@ -84,18 +93,25 @@ def _function(name, function):
     """The stub of one public function.  A generated one (returning _Result) gets
     numpy's convention: a numpy scalar for scalar inputs, else an array (a 0-d
     array gives a numpy scalar at run time too, as with numpy's ufuncs); one
-    working along an axis takes arrays only."""
+    working along an axis takes arrays only.  Each comes twice: floating
+    results without `dtype`, uint16 bit patterns with dtype="bfloat16"."""
     signature = inspect.signature(function)
     doc = inspect.getdoc(function)
     if not doc or '"""' in doc or "\\" in doc:
         raise ValueError(f"{name}: a docstring is required (without triple quotes or backslashes)")
     if "_Result" not in _annotation(signature.return_annotation):
         return _definition(name, signature, doc)
-    array = dict(result="_FloatArray")
-    if "axis" in signature.parameters:
-        return _definition(name, signature, doc, **array)
-    scalar = _definition(name, signature, doc, inputs="_Scalar", out="None", result="np.floating[Any]", overload=True)
-    return scalar + "\n\n" + _definition(name, signature, doc, overload=True, **array)
+    floats = dict(out="Optional[_FloatArray]", result="_FloatArray", dtype="none", overload=True)
+    bits = dict(out="Optional[_Bfloat16Bits]", result="_Bfloat16Bits", dtype="bfloat16", overload=True)
+    definitions = []
+    for array in (floats, bits):
+        if "axis" not in signature.parameters:
+            scalar = "_Scalar" if array is floats else "np.uint16"
+            result = "np.floating[Any]" if array is floats else "np.uint16"
+            definitions.append(_definition(name, signature, doc, **{**array, "inputs": scalar, "out": "None",
+                                                                     "result": result}))
+        definitions.append(_definition(name, signature, doc, **array))
+    return "\n\n".join(definitions)
 
 
 def render(package):

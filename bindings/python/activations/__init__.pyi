@@ -2,7 +2,7 @@
 # bindings/python/activations/_spec.py): do not edit.
 """activations: neural-network activation functions from libactivations.so (type stub)."""
 
-from typing import Any, Optional, SupportsIndex, Tuple, Union, overload
+from typing import Any, Literal, Optional, SupportsIndex, Tuple, Union, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -10,12 +10,14 @@ from numpy.typing import ArrayLike, NDArray
 from ._errors import ActivationsError as ActivationsError
 from ._errors import AlignmentError as AlignmentError
 from ._errors import NullPointerError as NullPointerError
+from ._errors import OutOfMemoryError as OutOfMemoryError
 from ._errors import OverlapError as OverlapError
 from ._errors import ParameterError as ParameterError
 from ._errors import SizeError as SizeError
 
 _FloatArray = NDArray[np.floating[Any]]
-_Result = Union[_FloatArray, np.floating[Any]]
+_Bfloat16Bits = NDArray[np.uint16]
+_Result = Union[_FloatArray, np.floating[Any], _Bfloat16Bits, np.uint16]
 _Scalar = Union[float, np.floating[Any], np.integer[Any], np.bool_]
 
 __version__: str
@@ -40,13 +42,13 @@ __all__ = [
     "swish", "swish_backward", "swish_derivative", "tanh", "tanh_backward", "tanh_derivative",
     "tanhshrink", "tanhshrink_backward", "tanhshrink_derivative", "threshold", "threshold_backward",
     "threshold_derivative", "ActivationsError", "AlignmentError", "NullPointerError",
-    "OverlapError", "ParameterError", "SizeError", "get_num_threads", "isa", "set_num_threads",
-    "version",
+    "OutOfMemoryError", "OverlapError", "ParameterError", "SizeError", "get_num_threads", "isa",
+    "set_num_threads", "version",
 ]
 
 
 @overload
-def celu(x: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def celu(x: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise celu:  f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1).
 
     Formulas:
@@ -58,15 +60,19 @@ def celu(x: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.floating[Any
       x: array_like
       alpha: finite, non-zero (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def celu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def celu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise celu:  f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1).
 
     Formulas:
@@ -78,15 +84,67 @@ def celu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None)
       x: array_like
       alpha: finite, non-zero (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def celu_backward(x: _Scalar, dy: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def celu(x: np.uint16, alpha: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise celu:  f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1)
+      derivative:  f'(x) = 1 if x >= 0 else exp(x / alpha)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite, non-zero (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def celu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise celu:  f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1)
+      derivative:  f'(x) = 1 if x >= 0 else exp(x / alpha)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite, non-zero (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def celu_backward(x: _Scalar, dy: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of celu:  dx = dy * f'(x), fused, where f'(x) = 1 if x >= 0 else exp(x / alpha).
     x and dy must have the same shape.
 
@@ -100,15 +158,19 @@ def celu_backward(x: _Scalar, dy: _Scalar, alpha: float = 1.0, *, out: None = No
       dy: array_like
       alpha: finite, non-zero (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def celu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def celu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of celu:  dx = dy * f'(x), fused, where f'(x) = 1 if x >= 0 else exp(x / alpha).
     x and dy must have the same shape.
 
@@ -122,15 +184,71 @@ def celu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Optio
       dy: array_like
       alpha: finite, non-zero (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def celu_derivative(x: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def celu_backward(x: np.uint16, dy: np.uint16, alpha: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of celu:  dx = dy * f'(x), fused, where f'(x) = 1 if x >= 0 else exp(x / alpha).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1)
+      derivative:  f'(x) = 1 if x >= 0 else exp(x / alpha)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      alpha: finite, non-zero (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def celu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of celu:  dx = dy * f'(x), fused, where f'(x) = 1 if x >= 0 else exp(x / alpha).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1)
+      derivative:  f'(x) = 1 if x >= 0 else exp(x / alpha)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      alpha: finite, non-zero (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def celu_derivative(x: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of celu:  f'(x) = 1 if x >= 0 else exp(x / alpha).
 
     Formulas:
@@ -142,15 +260,19 @@ def celu_derivative(x: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.f
       x: array_like
       alpha: finite, non-zero (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def celu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def celu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of celu:  f'(x) = 1 if x >= 0 else exp(x / alpha).
 
     Formulas:
@@ -162,15 +284,67 @@ def celu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArr
       x: array_like
       alpha: finite, non-zero (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def elu(x: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def celu_derivative(x: np.uint16, alpha: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of celu:  f'(x) = 1 if x >= 0 else exp(x / alpha).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1)
+      derivative:  f'(x) = 1 if x >= 0 else exp(x / alpha)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite, non-zero (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def celu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of celu:  f'(x) = 1 if x >= 0 else exp(x / alpha).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x / alpha) - 1)
+      derivative:  f'(x) = 1 if x >= 0 else exp(x / alpha)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite, non-zero (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def elu(x: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise elu:  f(x) = x if x >= 0 else alpha * (exp(x) - 1).
 
     Formulas:
@@ -182,15 +356,19 @@ def elu(x: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.floating[Any]
       x: array_like
       alpha: finite; zero and negative values are allowed (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def elu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def elu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise elu:  f(x) = x if x >= 0 else alpha * (exp(x) - 1).
 
     Formulas:
@@ -202,15 +380,67 @@ def elu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None) 
       x: array_like
       alpha: finite; zero and negative values are allowed (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def elu_backward(x: _Scalar, dy: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def elu(x: np.uint16, alpha: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise elu:  f(x) = x if x >= 0 else alpha * (exp(x) - 1).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x) - 1)
+      derivative:  f'(x) = 1 if x > 0 else alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite; zero and negative values are allowed (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def elu(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise elu:  f(x) = x if x >= 0 else alpha * (exp(x) - 1).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x) - 1)
+      derivative:  f'(x) = 1 if x > 0 else alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite; zero and negative values are allowed (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def elu_backward(x: _Scalar, dy: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of elu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else alpha * exp(x).
     x and dy must have the same shape.
 
@@ -224,15 +454,19 @@ def elu_backward(x: _Scalar, dy: _Scalar, alpha: float = 1.0, *, out: None = Non
       dy: array_like
       alpha: finite; zero and negative values are allowed (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def elu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def elu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of elu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else alpha * exp(x).
     x and dy must have the same shape.
 
@@ -246,15 +480,71 @@ def elu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Option
       dy: array_like
       alpha: finite; zero and negative values are allowed (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def elu_derivative(x: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def elu_backward(x: np.uint16, dy: np.uint16, alpha: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of elu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else alpha * exp(x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x) - 1)
+      derivative:  f'(x) = 1 if x > 0 else alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      alpha: finite; zero and negative values are allowed (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def elu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of elu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else alpha * exp(x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x) - 1)
+      derivative:  f'(x) = 1 if x > 0 else alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      alpha: finite; zero and negative values are allowed (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def elu_derivative(x: _Scalar, alpha: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of elu:  f'(x) = 1 if x > 0 else alpha * exp(x).
 
     Formulas:
@@ -266,15 +556,19 @@ def elu_derivative(x: _Scalar, alpha: float = 1.0, *, out: None = None) -> np.fl
       x: array_like
       alpha: finite; zero and negative values are allowed (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def elu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def elu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of elu:  f'(x) = 1 if x > 0 else alpha * exp(x).
 
     Formulas:
@@ -286,14 +580,67 @@ def elu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_FloatArra
       x: array_like
       alpha: finite; zero and negative values are allowed (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def geglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def elu_derivative(x: np.uint16, alpha: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of elu:  f'(x) = 1 if x > 0 else alpha * exp(x).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x) - 1)
+      derivative:  f'(x) = 1 if x > 0 else alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite; zero and negative values are allowed (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def elu_derivative(x: ArrayLike, alpha: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of elu:  f'(x) = 1 if x > 0 else alpha * exp(x).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * (exp(x) - 1)
+      derivative:  f'(x) = 1 if x > 0 else alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite; zero and negative values are allowed (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def geglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """geglu along axis:  y = a * gelu(b) (exact, erf form), [a | b] the two halves of x along axis.
     x.shape[axis] must be even; the result has x's shape with half of it along axis.
 
@@ -306,14 +653,44 @@ def geglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] 
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def geglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def geglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """geglu along axis:  y = a * gelu(b) (exact, erf form), [a | b] the two halves of x along axis.
+    x.shape[axis] must be even; the result has x's shape with half of it along axis.
+
+    Formulas:
+      forward:     y = a * gelu(b) (exact, erf form), [a | b] the two halves of x along axis
+      derivative:  [dy/da | dy/db] = [gelu(b) | a * gelu'(b)], gelu'(b) = Phi(b) + b * exp(-b**2/2) / sqrt(2 pi)
+      backward:    dx = [dy * dy/da | dy * dy/db]
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def geglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of geglu:  dx = dy * derivative in both halves (shape of x); dy has
     the forward's shape.
 
@@ -327,14 +704,45 @@ def geglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out
       dy: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def geglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def geglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of geglu:  dx = dy * derivative in both halves (shape of x); dy has
+    the forward's shape.
+
+    Formulas:
+      forward:     y = a * gelu(b) (exact, erf form), [a | b] the two halves of x along axis
+      derivative:  [dy/da | dy/db] = [gelu(b) | a * gelu'(b)], gelu'(b) = Phi(b) + b * exp(-b**2/2) / sqrt(2 pi)
+      backward:    dx = [dy * dy/da | dy * dy/db]
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def geglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Derivative of geglu along axis (shape of x):  [dy/da | dy/db] = [gelu(b) | a * gelu'(b)], gelu'(b) = Phi(b) + b * exp(-b**2/2) / sqrt(2 pi).
 
     Formulas:
@@ -346,15 +754,43 @@ def geglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_F
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def geglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Derivative of geglu along axis (shape of x):  [dy/da | dy/db] = [gelu(b) | a * gelu'(b)], gelu'(b) = Phi(b) + b * exp(-b**2/2) / sqrt(2 pi).
+
+    Formulas:
+      forward:     y = a * gelu(b) (exact, erf form), [a | b] the two halves of x along axis
+      derivative:  [dy/da | dy/db] = [gelu(b) | a * gelu'(b)], gelu'(b) = Phi(b) + b * exp(-b**2/2) / sqrt(2 pi)
+      backward:    dx = [dy * dy/da | dy * dy/db]
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise gelu:  f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x).
 
     Formulas:
@@ -365,15 +801,19 @@ def gelu(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def gelu(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise gelu:  f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x).
 
     Formulas:
@@ -384,15 +824,65 @@ def gelu(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def gelu(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise gelu:  f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x).
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x)
+      derivative:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise gelu:  f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x).
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x)
+      derivative:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of gelu:  dx = dy * f'(x), fused, where f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi).
     x and dy must have the same shape.
 
@@ -405,15 +895,19 @@ def gelu_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[A
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def gelu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of gelu:  dx = dy * f'(x), fused, where f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi).
     x and dy must have the same shape.
 
@@ -426,15 +920,69 @@ def gelu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def gelu_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of gelu:  dx = dy * f'(x), fused, where f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x)
+      derivative:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of gelu:  dx = dy * f'(x), fused, where f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x)
+      derivative:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of gelu:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi).
 
     Formulas:
@@ -445,15 +993,19 @@ def gelu_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def gelu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of gelu:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi).
 
     Formulas:
@@ -464,15 +1016,65 @@ def gelu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _Floa
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_tanh(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def gelu_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of gelu:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi).
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x)
+      derivative:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of gelu:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi).
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + erf(x / sqrt(2))) = x * Phi(x)
+      derivative:  f'(x) = Phi(x) + x * exp(-x**2/2) / sqrt(2 pi)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_tanh(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise gelu_tanh:  f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3))).
 
     Formulas:
@@ -483,15 +1085,19 @@ def gelu_tanh(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_tanh(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def gelu_tanh(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise gelu_tanh:  f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3))).
 
     Formulas:
@@ -502,15 +1108,65 @@ def gelu_tanh(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_tanh_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def gelu_tanh(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise gelu_tanh:  f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3))).
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3)))
+      derivative:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_tanh(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise gelu_tanh:  f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3))).
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3)))
+      derivative:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_tanh_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of gelu_tanh:  dx = dy * f'(x), fused, where f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3).
     x and dy must have the same shape.
 
@@ -523,15 +1179,19 @@ def gelu_tanh_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.float
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def gelu_tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of gelu_tanh:  dx = dy * f'(x), fused, where f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3).
     x and dy must have the same shape.
 
@@ -544,15 +1204,69 @@ def gelu_tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_tanh_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def gelu_tanh_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of gelu_tanh:  dx = dy * f'(x), fused, where f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3)))
+      derivative:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of gelu_tanh:  dx = dy * f'(x), fused, where f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3)))
+      derivative:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_tanh_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of gelu_tanh:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3).
 
     Formulas:
@@ -563,15 +1277,19 @@ def gelu_tanh_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def gelu_tanh_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def gelu_tanh_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of gelu_tanh:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3).
 
     Formulas:
@@ -582,14 +1300,65 @@ def gelu_tanh_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> 
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def glu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def gelu_tanh_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of gelu_tanh:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3).
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3)))
+      derivative:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def gelu_tanh_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of gelu_tanh:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3).
+
+    Formulas:
+      forward:     f(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x**3)))
+      derivative:  f'(x) = sigmoid(u) + x u'(x) sigmoid'(u), u = 2 sqrt(2/pi) (x + 0.044715 x**3)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def glu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """glu along axis:  y = a * sigmoid(b), [a | b] the two halves of x along axis.
     x.shape[axis] must be even; the result has x's shape with half of it along axis.
 
@@ -602,14 +1371,44 @@ def glu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = 
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def glu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def glu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """glu along axis:  y = a * sigmoid(b), [a | b] the two halves of x along axis.
+    x.shape[axis] must be even; the result has x's shape with half of it along axis.
+
+    Formulas:
+      forward:     y = a * sigmoid(b), [a | b] the two halves of x along axis
+      derivative:  [dy/da | dy/db] = [sigmoid(b) | a * sigmoid'(b)]
+      backward:    dx = [dy * dy/da | dy * dy/db]
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def glu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of glu:  dx = dy * derivative in both halves (shape of x); dy has
     the forward's shape.
 
@@ -623,14 +1422,45 @@ def glu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: 
       dy: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def glu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def glu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of glu:  dx = dy * derivative in both halves (shape of x); dy has
+    the forward's shape.
+
+    Formulas:
+      forward:     y = a * sigmoid(b), [a | b] the two halves of x along axis
+      derivative:  [dy/da | dy/db] = [sigmoid(b) | a * sigmoid'(b)]
+      backward:    dx = [dy * dy/da | dy * dy/db]
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def glu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Derivative of glu along axis (shape of x):  [dy/da | dy/db] = [sigmoid(b) | a * sigmoid'(b)].
 
     Formulas:
@@ -642,15 +1472,43 @@ def glu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Flo
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardshrink(x: _Scalar, lambd: float = 0.5, *, out: None = None) -> np.floating[Any]:
+def glu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Derivative of glu along axis (shape of x):  [dy/da | dy/db] = [sigmoid(b) | a * sigmoid'(b)].
+
+    Formulas:
+      forward:     y = a * sigmoid(b), [a | b] the two halves of x along axis
+      derivative:  [dy/da | dy/db] = [sigmoid(b) | a * sigmoid'(b)]
+      backward:    dx = [dy * dy/da | dy * dy/db]
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardshrink(x: _Scalar, lambd: float = 0.5, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise hardshrink:  f(x) = x if |x| > lambd else 0.
 
     Formulas:
@@ -662,15 +1520,19 @@ def hardshrink(x: _Scalar, lambd: float = 0.5, *, out: None = None) -> np.floati
       x: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise hardshrink:  f(x) = x if |x| > lambd else 0.
 
     Formulas:
@@ -682,15 +1544,67 @@ def hardshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] =
       x: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardshrink_backward(x: _Scalar, dy: _Scalar, lambd: float = 0.5, *, out: None = None) -> np.floating[Any]:
+def hardshrink(x: np.uint16, lambd: float = 0.5, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise hardshrink:  f(x) = x if |x| > lambd else 0.
+
+    Formulas:
+      forward:     f(x) = x if |x| > lambd else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise hardshrink:  f(x) = x if |x| > lambd else 0.
+
+    Formulas:
+      forward:     f(x) = x if |x| > lambd else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardshrink_backward(x: _Scalar, dy: _Scalar, lambd: float = 0.5, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of hardshrink:  dx = dy * f'(x), fused, where f'(x) = 1 if |x| > lambd else 0.
     x and dy must have the same shape.
 
@@ -704,15 +1618,19 @@ def hardshrink_backward(x: _Scalar, dy: _Scalar, lambd: float = 0.5, *, out: Non
       dy: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of hardshrink:  dx = dy * f'(x), fused, where f'(x) = 1 if |x| > lambd else 0.
     x and dy must have the same shape.
 
@@ -726,15 +1644,71 @@ def hardshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out:
       dy: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardshrink_derivative(x: _Scalar, lambd: float = 0.5, *, out: None = None) -> np.floating[Any]:
+def hardshrink_backward(x: np.uint16, dy: np.uint16, lambd: float = 0.5, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of hardshrink:  dx = dy * f'(x), fused, where f'(x) = 1 if |x| > lambd else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if |x| > lambd else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of hardshrink:  dx = dy * f'(x), fused, where f'(x) = 1 if |x| > lambd else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if |x| > lambd else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardshrink_derivative(x: _Scalar, lambd: float = 0.5, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of hardshrink:  f'(x) = 1 if |x| > lambd else 0.
 
     Formulas:
@@ -746,15 +1720,19 @@ def hardshrink_derivative(x: _Scalar, lambd: float = 0.5, *, out: None = None) -
       x: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of hardshrink:  f'(x) = 1 if |x| > lambd else 0.
 
     Formulas:
@@ -766,15 +1744,67 @@ def hardshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Fl
       x: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardsigmoid(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def hardshrink_derivative(x: np.uint16, lambd: float = 0.5, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of hardshrink:  f'(x) = 1 if |x| > lambd else 0.
+
+    Formulas:
+      forward:     f(x) = x if |x| > lambd else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of hardshrink:  f'(x) = 1 if |x| > lambd else 0.
+
+    Formulas:
+      forward:     f(x) = x if |x| > lambd else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardsigmoid(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise hardsigmoid:  f(x) = relu6(x + 3) / 6.
 
     Formulas:
@@ -785,15 +1815,19 @@ def hardsigmoid(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardsigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardsigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise hardsigmoid:  f(x) = relu6(x + 3) / 6.
 
     Formulas:
@@ -804,15 +1838,65 @@ def hardsigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArr
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardsigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def hardsigmoid(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise hardsigmoid:  f(x) = relu6(x + 3) / 6.
+
+    Formulas:
+      forward:     f(x) = relu6(x + 3) / 6
+      derivative:  f'(x) = 1/6 if -3 < x < 3 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardsigmoid(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise hardsigmoid:  f(x) = relu6(x + 3) / 6.
+
+    Formulas:
+      forward:     f(x) = relu6(x + 3) / 6
+      derivative:  f'(x) = 1/6 if -3 < x < 3 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardsigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of hardsigmoid:  dx = dy * f'(x), fused, where f'(x) = 1/6 if -3 < x < 3 else 0.
     x and dy must have the same shape.
 
@@ -825,15 +1909,19 @@ def hardsigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.flo
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of hardsigmoid:  dx = dy * f'(x), fused, where f'(x) = 1/6 if -3 < x < 3 else 0.
     x and dy must have the same shape.
 
@@ -846,15 +1934,69 @@ def hardsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArr
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardsigmoid_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def hardsigmoid_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of hardsigmoid:  dx = dy * f'(x), fused, where f'(x) = 1/6 if -3 < x < 3 else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = relu6(x + 3) / 6
+      derivative:  f'(x) = 1/6 if -3 < x < 3 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of hardsigmoid:  dx = dy * f'(x), fused, where f'(x) = 1/6 if -3 < x < 3 else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = relu6(x + 3) / 6
+      derivative:  f'(x) = 1/6 if -3 < x < 3 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardsigmoid_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of hardsigmoid:  f'(x) = 1/6 if -3 < x < 3 else 0.
 
     Formulas:
@@ -865,15 +2007,19 @@ def hardsigmoid_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardsigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardsigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of hardsigmoid:  f'(x) = 1/6 if -3 < x < 3 else 0.
 
     Formulas:
@@ -884,15 +2030,65 @@ def hardsigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardswish(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def hardsigmoid_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of hardsigmoid:  f'(x) = 1/6 if -3 < x < 3 else 0.
+
+    Formulas:
+      forward:     f(x) = relu6(x + 3) / 6
+      derivative:  f'(x) = 1/6 if -3 < x < 3 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardsigmoid_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of hardsigmoid:  f'(x) = 1/6 if -3 < x < 3 else 0.
+
+    Formulas:
+      forward:     f(x) = relu6(x + 3) / 6
+      derivative:  f'(x) = 1/6 if -3 < x < 3 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardswish(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise hardswish:  f(x) = x * relu6(x + 3) / 6.
 
     Formulas:
@@ -903,15 +2099,19 @@ def hardswish(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardswish(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardswish(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise hardswish:  f(x) = x * relu6(x + 3) / 6.
 
     Formulas:
@@ -922,15 +2122,65 @@ def hardswish(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardswish_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def hardswish(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise hardswish:  f(x) = x * relu6(x + 3) / 6.
+
+    Formulas:
+      forward:     f(x) = x * relu6(x + 3) / 6
+      derivative:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardswish(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise hardswish:  f(x) = x * relu6(x + 3) / 6.
+
+    Formulas:
+      forward:     f(x) = x * relu6(x + 3) / 6
+      derivative:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardswish_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of hardswish:  dx = dy * f'(x), fused, where f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6.
     x and dy must have the same shape.
 
@@ -943,15 +2193,19 @@ def hardswish_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.float
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardswish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardswish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of hardswish:  dx = dy * f'(x), fused, where f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6.
     x and dy must have the same shape.
 
@@ -964,15 +2218,69 @@ def hardswish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardswish_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def hardswish_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of hardswish:  dx = dy * f'(x), fused, where f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x * relu6(x + 3) / 6
+      derivative:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardswish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of hardswish:  dx = dy * f'(x), fused, where f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x * relu6(x + 3) / 6
+      derivative:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardswish_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of hardswish:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6.
 
     Formulas:
@@ -983,15 +2291,19 @@ def hardswish_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardswish_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardswish_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of hardswish:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6.
 
     Formulas:
@@ -1002,15 +2314,65 @@ def hardswish_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> 
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardtanh(x: _Scalar, min_val: float = -1.0, max_val: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def hardswish_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of hardswish:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6.
+
+    Formulas:
+      forward:     f(x) = x * relu6(x + 3) / 6
+      derivative:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardswish_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of hardswish:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6.
+
+    Formulas:
+      forward:     f(x) = x * relu6(x + 3) / 6
+      derivative:  f'(x) = 0 if x <= -3, 1 if x >= 3, else (2x + 3) / 6
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardtanh(x: _Scalar, min_val: float = -1.0, max_val: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise hardtanh:  f(x) = min(max(x, min_val), max_val).
 
     Formulas:
@@ -1023,15 +2385,19 @@ def hardtanh(x: _Scalar, min_val: float = -1.0, max_val: float = 1.0, *, out: No
       min_val: finite, min_val <= max_val (default -1.0)
       max_val: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardtanh(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardtanh(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise hardtanh:  f(x) = min(max(x, min_val), max_val).
 
     Formulas:
@@ -1044,15 +2410,69 @@ def hardtanh(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: 
       min_val: finite, min_val <= max_val (default -1.0)
       max_val: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardtanh_backward(x: _Scalar, dy: _Scalar, min_val: float = -1.0, max_val: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def hardtanh(x: np.uint16, min_val: float = -1.0, max_val: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise hardtanh:  f(x) = min(max(x, min_val), max_val).
+
+    Formulas:
+      forward:     f(x) = min(max(x, min_val), max_val)
+      derivative:  f'(x) = 1 if min_val < x < max_val else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      min_val: finite, min_val <= max_val (default -1.0)
+      max_val: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardtanh(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise hardtanh:  f(x) = min(max(x, min_val), max_val).
+
+    Formulas:
+      forward:     f(x) = min(max(x, min_val), max_val)
+      derivative:  f'(x) = 1 if min_val < x < max_val else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      min_val: finite, min_val <= max_val (default -1.0)
+      max_val: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardtanh_backward(x: _Scalar, dy: _Scalar, min_val: float = -1.0, max_val: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of hardtanh:  dx = dy * f'(x), fused, where f'(x) = 1 if min_val < x < max_val else 0.
     x and dy must have the same shape.
 
@@ -1067,15 +2487,19 @@ def hardtanh_backward(x: _Scalar, dy: _Scalar, min_val: float = -1.0, max_val: f
       min_val: finite, min_val <= max_val (default -1.0)
       max_val: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardtanh_backward(x: ArrayLike, dy: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardtanh_backward(x: ArrayLike, dy: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of hardtanh:  dx = dy * f'(x), fused, where f'(x) = 1 if min_val < x < max_val else 0.
     x and dy must have the same shape.
 
@@ -1090,15 +2514,73 @@ def hardtanh_backward(x: ArrayLike, dy: ArrayLike, min_val: float = -1.0, max_va
       min_val: finite, min_val <= max_val (default -1.0)
       max_val: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardtanh_derivative(x: _Scalar, min_val: float = -1.0, max_val: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def hardtanh_backward(x: np.uint16, dy: np.uint16, min_val: float = -1.0, max_val: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of hardtanh:  dx = dy * f'(x), fused, where f'(x) = 1 if min_val < x < max_val else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = min(max(x, min_val), max_val)
+      derivative:  f'(x) = 1 if min_val < x < max_val else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      min_val: finite, min_val <= max_val (default -1.0)
+      max_val: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardtanh_backward(x: ArrayLike, dy: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of hardtanh:  dx = dy * f'(x), fused, where f'(x) = 1 if min_val < x < max_val else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = min(max(x, min_val), max_val)
+      derivative:  f'(x) = 1 if min_val < x < max_val else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      min_val: finite, min_val <= max_val (default -1.0)
+      max_val: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardtanh_derivative(x: _Scalar, min_val: float = -1.0, max_val: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of hardtanh:  f'(x) = 1 if min_val < x < max_val else 0.
 
     Formulas:
@@ -1111,15 +2593,19 @@ def hardtanh_derivative(x: _Scalar, min_val: float = -1.0, max_val: float = 1.0,
       min_val: finite, min_val <= max_val (default -1.0)
       max_val: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def hardtanh_derivative(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def hardtanh_derivative(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of hardtanh:  f'(x) = 1 if min_val < x < max_val else 0.
 
     Formulas:
@@ -1132,15 +2618,69 @@ def hardtanh_derivative(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.
       min_val: finite, min_val <= max_val (default -1.0)
       max_val: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def leaky_relu(x: _Scalar, alpha: float = 0.01, *, out: None = None) -> np.floating[Any]:
+def hardtanh_derivative(x: np.uint16, min_val: float = -1.0, max_val: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of hardtanh:  f'(x) = 1 if min_val < x < max_val else 0.
+
+    Formulas:
+      forward:     f(x) = min(max(x, min_val), max_val)
+      derivative:  f'(x) = 1 if min_val < x < max_val else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      min_val: finite, min_val <= max_val (default -1.0)
+      max_val: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def hardtanh_derivative(x: ArrayLike, min_val: float = -1.0, max_val: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of hardtanh:  f'(x) = 1 if min_val < x < max_val else 0.
+
+    Formulas:
+      forward:     f(x) = min(max(x, min_val), max_val)
+      derivative:  f'(x) = 1 if min_val < x < max_val else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      min_val: finite, min_val <= max_val (default -1.0)
+      max_val: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def leaky_relu(x: _Scalar, alpha: float = 0.01, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise leaky_relu:  f(x) = x if x >= 0 else alpha * x.
 
     Formulas:
@@ -1152,15 +2692,19 @@ def leaky_relu(x: _Scalar, alpha: float = 0.01, *, out: None = None) -> np.float
       x: array_like
       alpha: finite; zero and negative values are allowed (default 0.01)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def leaky_relu(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def leaky_relu(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise leaky_relu:  f(x) = x if x >= 0 else alpha * x.
 
     Formulas:
@@ -1172,15 +2716,67 @@ def leaky_relu(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_FloatArray] 
       x: array_like
       alpha: finite; zero and negative values are allowed (default 0.01)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def leaky_relu_backward(x: _Scalar, dy: _Scalar, alpha: float = 0.01, *, out: None = None) -> np.floating[Any]:
+def leaky_relu(x: np.uint16, alpha: float = 0.01, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise leaky_relu:  f(x) = x if x >= 0 else alpha * x.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * x
+      derivative:  f'(x) = 1 if x > 0 else alpha
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite; zero and negative values are allowed (default 0.01)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def leaky_relu(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise leaky_relu:  f(x) = x if x >= 0 else alpha * x.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * x
+      derivative:  f'(x) = 1 if x > 0 else alpha
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite; zero and negative values are allowed (default 0.01)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def leaky_relu_backward(x: _Scalar, dy: _Scalar, alpha: float = 0.01, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of leaky_relu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else alpha.
     x and dy must have the same shape.
 
@@ -1194,15 +2790,19 @@ def leaky_relu_backward(x: _Scalar, dy: _Scalar, alpha: float = 0.01, *, out: No
       dy: array_like
       alpha: finite; zero and negative values are allowed (default 0.01)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def leaky_relu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 0.01, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def leaky_relu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 0.01, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of leaky_relu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else alpha.
     x and dy must have the same shape.
 
@@ -1216,15 +2816,71 @@ def leaky_relu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 0.01, *, out
       dy: array_like
       alpha: finite; zero and negative values are allowed (default 0.01)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def leaky_relu_derivative(x: _Scalar, alpha: float = 0.01, *, out: None = None) -> np.floating[Any]:
+def leaky_relu_backward(x: np.uint16, dy: np.uint16, alpha: float = 0.01, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of leaky_relu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else alpha.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * x
+      derivative:  f'(x) = 1 if x > 0 else alpha
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      alpha: finite; zero and negative values are allowed (default 0.01)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def leaky_relu_backward(x: ArrayLike, dy: ArrayLike, alpha: float = 0.01, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of leaky_relu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else alpha.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * x
+      derivative:  f'(x) = 1 if x > 0 else alpha
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      alpha: finite; zero and negative values are allowed (default 0.01)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def leaky_relu_derivative(x: _Scalar, alpha: float = 0.01, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of leaky_relu:  f'(x) = 1 if x > 0 else alpha.
 
     Formulas:
@@ -1236,15 +2892,19 @@ def leaky_relu_derivative(x: _Scalar, alpha: float = 0.01, *, out: None = None) 
       x: array_like
       alpha: finite; zero and negative values are allowed (default 0.01)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def leaky_relu_derivative(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def leaky_relu_derivative(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of leaky_relu:  f'(x) = 1 if x > 0 else alpha.
 
     Formulas:
@@ -1256,14 +2916,67 @@ def leaky_relu_derivative(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_F
       x: array_like
       alpha: finite; zero and negative values are allowed (default 0.01)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def log_softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def leaky_relu_derivative(x: np.uint16, alpha: float = 0.01, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of leaky_relu:  f'(x) = 1 if x > 0 else alpha.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * x
+      derivative:  f'(x) = 1 if x > 0 else alpha
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite; zero and negative values are allowed (default 0.01)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def leaky_relu_derivative(x: ArrayLike, alpha: float = 0.01, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of leaky_relu:  f'(x) = 1 if x > 0 else alpha.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else alpha * x
+      derivative:  f'(x) = 1 if x > 0 else alpha
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      alpha: finite; zero and negative values are allowed (default 0.01)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def log_softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """log_softmax along axis:  y_j = (x_j - max(x)) - log(sum_k exp(x_k - max(x))) = log(softmax(x)_j).
 
     Formulas:
@@ -1275,14 +2988,43 @@ def log_softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatA
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def log_softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def log_softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """log_softmax along axis:  y_j = (x_j - max(x)) - log(sum_k exp(x_k - max(x))) = log(softmax(x)_j).
+
+    Formulas:
+      forward:     y_j = (x_j - max(x)) - log(sum_k exp(x_k - max(x))) = log(softmax(x)_j)
+      jacobian:    jac[i, j] = dy_i / dx_j = delta_ij - softmax(x)_j
+      backward:    dx = dy - exp(y) * sum(dy)  (from the forward's OUTPUT y)
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def log_softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of log_softmax, from its OUTPUT y:  dx = dy - exp(y) * sum(dy) along axis.
     y and dy must have the same shape.
 
@@ -1296,14 +3038,45 @@ def log_softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, 
       dy: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def log_softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def log_softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of log_softmax, from its OUTPUT y:  dx = dy - exp(y) * sum(dy) along axis.
+    y and dy must have the same shape.
+
+    Formulas:
+      forward:     y_j = (x_j - max(x)) - log(sum_k exp(x_k - max(x))) = log(softmax(x)_j)
+      jacobian:    jac[i, j] = dy_i / dx_j = delta_ij - softmax(x)_j
+      backward:    dx = dy - exp(y) * sum(dy)  (from the forward's OUTPUT y)
+
+    Parameters:
+      y: array_like
+      dy: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def log_softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Jacobian of log_softmax along axis:  jac[i, j] = dy_i / dx_j = delta_ij - softmax(x)_j.
     Shape x.shape + (n,) with n = x.shape[axis]: the index at axis's position is i,
     the last index is j (for axis=-1: jac[..., i, j]).
@@ -1317,15 +3090,45 @@ def log_softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optio
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def logsigmoid(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def log_softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Jacobian of log_softmax along axis:  jac[i, j] = dy_i / dx_j = delta_ij - softmax(x)_j.
+    Shape x.shape + (n,) with n = x.shape[axis]: the index at axis's position is i,
+    the last index is j (for axis=-1: jac[..., i, j]).
+
+    Formulas:
+      forward:     y_j = (x_j - max(x)) - log(sum_k exp(x_k - max(x))) = log(softmax(x)_j)
+      jacobian:    jac[i, j] = dy_i / dx_j = delta_ij - softmax(x)_j
+      backward:    dx = dy - exp(y) * sum(dy)  (from the forward's OUTPUT y)
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def logsigmoid(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise logsigmoid:  f(x) = log(sigmoid(x)) = -softplus(-x).
 
     Formulas:
@@ -1336,15 +3139,19 @@ def logsigmoid(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def logsigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def logsigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise logsigmoid:  f(x) = log(sigmoid(x)) = -softplus(-x).
 
     Formulas:
@@ -1355,15 +3162,65 @@ def logsigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArra
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def logsigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def logsigmoid(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise logsigmoid:  f(x) = log(sigmoid(x)) = -softplus(-x).
+
+    Formulas:
+      forward:     f(x) = log(sigmoid(x)) = -softplus(-x)
+      derivative:  f'(x) = sigmoid(-x) = 1 - sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def logsigmoid(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise logsigmoid:  f(x) = log(sigmoid(x)) = -softplus(-x).
+
+    Formulas:
+      forward:     f(x) = log(sigmoid(x)) = -softplus(-x)
+      derivative:  f'(x) = sigmoid(-x) = 1 - sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def logsigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of logsigmoid:  dx = dy * f'(x), fused, where f'(x) = sigmoid(-x) = 1 - sigmoid(x).
     x and dy must have the same shape.
 
@@ -1376,15 +3233,19 @@ def logsigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floa
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def logsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def logsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of logsigmoid:  dx = dy * f'(x), fused, where f'(x) = sigmoid(-x) = 1 - sigmoid(x).
     x and dy must have the same shape.
 
@@ -1397,15 +3258,69 @@ def logsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArra
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def logsigmoid_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def logsigmoid_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of logsigmoid:  dx = dy * f'(x), fused, where f'(x) = sigmoid(-x) = 1 - sigmoid(x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = log(sigmoid(x)) = -softplus(-x)
+      derivative:  f'(x) = sigmoid(-x) = 1 - sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def logsigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of logsigmoid:  dx = dy * f'(x), fused, where f'(x) = sigmoid(-x) = 1 - sigmoid(x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = log(sigmoid(x)) = -softplus(-x)
+      derivative:  f'(x) = sigmoid(-x) = 1 - sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def logsigmoid_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of logsigmoid:  f'(x) = sigmoid(-x) = 1 - sigmoid(x).
 
     Formulas:
@@ -1416,15 +3331,19 @@ def logsigmoid_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def logsigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def logsigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of logsigmoid:  f'(x) = sigmoid(-x) = 1 - sigmoid(x).
 
     Formulas:
@@ -1435,14 +3354,65 @@ def logsigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) ->
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def maxout(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def logsigmoid_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of logsigmoid:  f'(x) = sigmoid(-x) = 1 - sigmoid(x).
+
+    Formulas:
+      forward:     f(x) = log(sigmoid(x)) = -softplus(-x)
+      derivative:  f'(x) = sigmoid(-x) = 1 - sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def logsigmoid_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of logsigmoid:  f'(x) = sigmoid(-x) = 1 - sigmoid(x).
+
+    Formulas:
+      forward:     f(x) = log(sigmoid(x)) = -softplus(-x)
+      derivative:  f'(x) = sigmoid(-x) = 1 - sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def maxout(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """maxout along axis:  y[u] = max_k x[u*pieces + k], k = 0 .. pieces-1 (the first maximum wins ties, NaN wins).
     The result has x's shape with x.shape[axis] // pieces along axis.
 
@@ -1456,14 +3426,45 @@ def maxout(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out
       pieces: group size >= 1; x.shape[axis] must be a multiple of it (required)
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def maxout_backward(x: ArrayLike, dy: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def maxout(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """maxout along axis:  y[u] = max_k x[u*pieces + k], k = 0 .. pieces-1 (the first maximum wins ties, NaN wins).
+    The result has x's shape with x.shape[axis] // pieces along axis.
+
+    Formulas:
+      forward:     y[u] = max_k x[u*pieces + k], k = 0 .. pieces-1 (the first maximum wins ties, NaN wins)
+      derivative:  1 at each group's winning element, 0 elsewhere
+      backward:    dx = dy * derivative, dy[u] going to group u's winning element
+
+    Parameters:
+      x: array_like
+      pieces: group size >= 1; x.shape[axis] must be a multiple of it (required)
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def maxout_backward(x: ArrayLike, dy: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of maxout:  dx = dy * derivative (shape of x); dy has the forward's shape.
 
     Formulas:
@@ -1477,14 +3478,45 @@ def maxout_backward(x: ArrayLike, dy: ArrayLike, pieces: SupportsIndex, axis: Su
       pieces: group size >= 1; x.shape[axis] must be a multiple of it (required)
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def maxout_derivative(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def maxout_backward(x: ArrayLike, dy: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of maxout:  dx = dy * derivative (shape of x); dy has the forward's shape.
+
+    Formulas:
+      forward:     y[u] = max_k x[u*pieces + k], k = 0 .. pieces-1 (the first maximum wins ties, NaN wins)
+      derivative:  1 at each group's winning element, 0 elsewhere
+      backward:    dx = dy * derivative, dy[u] going to group u's winning element
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      pieces: group size >= 1; x.shape[axis] must be a multiple of it (required)
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def maxout_derivative(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Derivative of maxout along axis:  1 at each group's winning element, 0 elsewhere (shape of x).
 
     Formulas:
@@ -1497,15 +3529,44 @@ def maxout_derivative(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex =
       pieces: group size >= 1; x.shape[axis] must be a multiple of it (required)
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def mish(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def maxout_derivative(x: ArrayLike, pieces: SupportsIndex, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Derivative of maxout along axis:  1 at each group's winning element, 0 elsewhere (shape of x).
+
+    Formulas:
+      forward:     y[u] = max_k x[u*pieces + k], k = 0 .. pieces-1 (the first maximum wins ties, NaN wins)
+      derivative:  1 at each group's winning element, 0 elsewhere
+      backward:    dx = dy * derivative, dy[u] going to group u's winning element
+
+    Parameters:
+      x: array_like
+      pieces: group size >= 1; x.shape[axis] must be a multiple of it (required)
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def mish(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise mish:  f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x))).
 
     Formulas:
@@ -1516,15 +3577,19 @@ def mish(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def mish(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def mish(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise mish:  f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x))).
 
     Formulas:
@@ -1535,15 +3600,65 @@ def mish(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def mish_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def mish(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise mish:  f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x))).
+
+    Formulas:
+      forward:     f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x)))
+      derivative:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def mish(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise mish:  f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x))).
+
+    Formulas:
+      forward:     f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x)))
+      derivative:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def mish_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of mish:  dx = dy * f'(x), fused, where f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x).
     x and dy must have the same shape.
 
@@ -1556,15 +3671,19 @@ def mish_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[A
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def mish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def mish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of mish:  dx = dy * f'(x), fused, where f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x).
     x and dy must have the same shape.
 
@@ -1577,15 +3696,69 @@ def mish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def mish_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def mish_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of mish:  dx = dy * f'(x), fused, where f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x)))
+      derivative:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def mish_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of mish:  dx = dy * f'(x), fused, where f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x)))
+      derivative:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def mish_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of mish:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x).
 
     Formulas:
@@ -1596,15 +3769,19 @@ def mish_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def mish_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def mish_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of mish:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x).
 
     Formulas:
@@ -1615,15 +3792,65 @@ def mish_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _Floa
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def prelu(x: _Scalar, weight: _Scalar, *, out: None = None) -> np.floating[Any]:
+def mish_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of mish:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x).
+
+    Formulas:
+      forward:     f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x)))
+      derivative:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def mish_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of mish:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x).
+
+    Formulas:
+      forward:     f(x) = x * tanh(softplus(x)) = x * tanh(log(1 + exp(x)))
+      derivative:  f'(x) = tanh(softplus(x)) + x * sech(softplus(x))**2 * sigmoid(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def prelu(x: _Scalar, weight: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """prelu:  f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight).
     weight has 1 value (shared) or x.shape[-1] values (one per channel).
 
@@ -1636,15 +3863,19 @@ def prelu(x: _Scalar, weight: _Scalar, *, out: None = None) -> np.floating[Any]:
       x: array_like
       weight: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def prelu(x: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def prelu(x: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """prelu:  f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight).
     weight has 1 value (shared) or x.shape[-1] values (one per channel).
 
@@ -1657,15 +3888,69 @@ def prelu(x: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArray] = None)
       x: array_like
       weight: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def prelu_backward(x: _Scalar, dy: _Scalar, weight: _Scalar, *, out: None = None) -> Tuple[np.floating[Any], np.floating[Any]]:
+def prelu(x: np.uint16, weight: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """prelu:  f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight).
+    weight has 1 value (shared) or x.shape[-1] values (one per channel).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight)
+      derivative:  f'(x) = 1 if x > 0 else w
+      backward:    dx = dy * f'(x);  dweight[k] = sum of dy * x over weight k's elements where x < 0
+
+    Parameters:
+      x: array_like
+      weight: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def prelu(x: ArrayLike, weight: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """prelu:  f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight).
+    weight has 1 value (shared) or x.shape[-1] values (one per channel).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight)
+      derivative:  f'(x) = 1 if x > 0 else w
+      backward:    dx = dy * f'(x);  dweight[k] = sum of dy * x over weight k's elements where x < 0
+
+    Parameters:
+      x: array_like
+      weight: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def prelu_backward(x: _Scalar, dy: _Scalar, weight: _Scalar, *, out: None = None, dtype: None = None) -> Tuple[np.floating[Any], np.floating[Any]]:
     """Backward pass of prelu:  returns (dx, dweight): dx = dy * f'(x) (shape of x) and
     dweight[k] = sum of dy * x over the elements using weight k where x < 0
     (shape of weight; a fixed order of addition, compensated).  out receives dx.
@@ -1680,15 +3965,19 @@ def prelu_backward(x: _Scalar, dy: _Scalar, weight: _Scalar, *, out: None = None
       dy: array_like
       weight: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def prelu_backward(x: ArrayLike, dy: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArray] = None) -> Tuple[_FloatArray, _FloatArray]:
+def prelu_backward(x: ArrayLike, dy: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> Tuple[_FloatArray, _FloatArray]:
     """Backward pass of prelu:  returns (dx, dweight): dx = dy * f'(x) (shape of x) and
     dweight[k] = sum of dy * x over the elements using weight k where x < 0
     (shape of weight; a fixed order of addition, compensated).  out receives dx.
@@ -1703,15 +3992,73 @@ def prelu_backward(x: ArrayLike, dy: ArrayLike, weight: ArrayLike, *, out: Optio
       dy: array_like
       weight: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def prelu_derivative(x: _Scalar, weight: _Scalar, *, out: None = None) -> np.floating[Any]:
+def prelu_backward(x: np.uint16, dy: np.uint16, weight: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> Tuple[np.uint16, np.uint16]:
+    """Backward pass of prelu:  returns (dx, dweight): dx = dy * f'(x) (shape of x) and
+    dweight[k] = sum of dy * x over the elements using weight k where x < 0
+    (shape of weight; a fixed order of addition, compensated).  out receives dx.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight)
+      derivative:  f'(x) = 1 if x > 0 else w
+      backward:    dx = dy * f'(x);  dweight[k] = sum of dy * x over weight k's elements where x < 0
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      weight: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def prelu_backward(x: ArrayLike, dy: ArrayLike, weight: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> Tuple[_Bfloat16Bits, _Bfloat16Bits]:
+    """Backward pass of prelu:  returns (dx, dweight): dx = dy * f'(x) (shape of x) and
+    dweight[k] = sum of dy * x over the elements using weight k where x < 0
+    (shape of weight; a fixed order of addition, compensated).  out receives dx.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight)
+      derivative:  f'(x) = 1 if x > 0 else w
+      backward:    dx = dy * f'(x);  dweight[k] = sum of dy * x over weight k's elements where x < 0
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      weight: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def prelu_derivative(x: _Scalar, weight: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Derivative of prelu:  f'(x) = 1 if x > 0 else w (shape of x).
 
     Formulas:
@@ -1723,15 +4070,19 @@ def prelu_derivative(x: _Scalar, weight: _Scalar, *, out: None = None) -> np.flo
       x: array_like
       weight: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def prelu_derivative(x: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def prelu_derivative(x: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Derivative of prelu:  f'(x) = 1 if x > 0 else w (shape of x).
 
     Formulas:
@@ -1743,15 +4094,67 @@ def prelu_derivative(x: ArrayLike, weight: ArrayLike, *, out: Optional[_FloatArr
       x: array_like
       weight: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def prelu_derivative(x: np.uint16, weight: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Derivative of prelu:  f'(x) = 1 if x > 0 else w (shape of x).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight)
+      derivative:  f'(x) = 1 if x > 0 else w
+      backward:    dx = dy * f'(x);  dweight[k] = sum of dy * x over weight k's elements where x < 0
+
+    Parameters:
+      x: array_like
+      weight: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def prelu_derivative(x: ArrayLike, weight: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Derivative of prelu:  f'(x) = 1 if x > 0 else w (shape of x).
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else w * x, w = weight[c] for channel c = the last axis (or the one shared weight)
+      derivative:  f'(x) = 1 if x > 0 else w
+      backward:    dx = dy * f'(x);  dweight[k] = sum of dy * x over weight k's elements where x < 0
+
+    Parameters:
+      x: array_like
+      weight: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise relu:  f(x) = max(0, x).
 
     Formulas:
@@ -1762,15 +4165,19 @@ def relu(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def relu(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise relu:  f(x) = max(0, x).
 
     Formulas:
@@ -1781,15 +4188,65 @@ def relu(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu6(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def relu(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise relu:  f(x) = max(0, x).
+
+    Formulas:
+      forward:     f(x) = max(0, x)
+      derivative:  f'(x) = 1 if x > 0 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise relu:  f(x) = max(0, x).
+
+    Formulas:
+      forward:     f(x) = max(0, x)
+      derivative:  f'(x) = 1 if x > 0 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu6(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise relu6:  f(x) = min(max(x, 0), 6).
 
     Formulas:
@@ -1800,15 +4257,19 @@ def relu6(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu6(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def relu6(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise relu6:  f(x) = min(max(x, 0), 6).
 
     Formulas:
@@ -1819,15 +4280,65 @@ def relu6(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu6_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def relu6(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise relu6:  f(x) = min(max(x, 0), 6).
+
+    Formulas:
+      forward:     f(x) = min(max(x, 0), 6)
+      derivative:  f'(x) = 1 if 0 < x < 6 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu6(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise relu6:  f(x) = min(max(x, 0), 6).
+
+    Formulas:
+      forward:     f(x) = min(max(x, 0), 6)
+      derivative:  f'(x) = 1 if 0 < x < 6 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu6_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of relu6:  dx = dy * f'(x), fused, where f'(x) = 1 if 0 < x < 6 else 0.
     x and dy must have the same shape.
 
@@ -1840,15 +4351,19 @@ def relu6_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu6_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def relu6_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of relu6:  dx = dy * f'(x), fused, where f'(x) = 1 if 0 < x < 6 else 0.
     x and dy must have the same shape.
 
@@ -1861,15 +4376,69 @@ def relu6_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = 
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu6_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def relu6_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of relu6:  dx = dy * f'(x), fused, where f'(x) = 1 if 0 < x < 6 else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = min(max(x, 0), 6)
+      derivative:  f'(x) = 1 if 0 < x < 6 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu6_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of relu6:  dx = dy * f'(x), fused, where f'(x) = 1 if 0 < x < 6 else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = min(max(x, 0), 6)
+      derivative:  f'(x) = 1 if 0 < x < 6 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu6_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of relu6:  f'(x) = 1 if 0 < x < 6 else 0.
 
     Formulas:
@@ -1880,15 +4449,19 @@ def relu6_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu6_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def relu6_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of relu6:  f'(x) = 1 if 0 < x < 6 else 0.
 
     Formulas:
@@ -1899,15 +4472,65 @@ def relu6_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _Flo
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def relu6_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of relu6:  f'(x) = 1 if 0 < x < 6 else 0.
+
+    Formulas:
+      forward:     f(x) = min(max(x, 0), 6)
+      derivative:  f'(x) = 1 if 0 < x < 6 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu6_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of relu6:  f'(x) = 1 if 0 < x < 6 else 0.
+
+    Formulas:
+      forward:     f(x) = min(max(x, 0), 6)
+      derivative:  f'(x) = 1 if 0 < x < 6 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of relu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else 0.
     x and dy must have the same shape.
 
@@ -1920,15 +4543,19 @@ def relu_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[A
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def relu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of relu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else 0.
     x and dy must have the same shape.
 
@@ -1941,15 +4568,69 @@ def relu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def relu_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of relu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = max(0, x)
+      derivative:  f'(x) = 1 if x > 0 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of relu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = max(0, x)
+      derivative:  f'(x) = 1 if x > 0 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of relu:  f'(x) = 1 if x > 0 else 0.
 
     Formulas:
@@ -1960,15 +4641,19 @@ def relu_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def relu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def relu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of relu:  f'(x) = 1 if x > 0 else 0.
 
     Formulas:
@@ -1979,15 +4664,65 @@ def relu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _Floa
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def rrelu(x: _Scalar, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: None = None) -> np.floating[Any]:
+def relu_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of relu:  f'(x) = 1 if x > 0 else 0.
+
+    Formulas:
+      forward:     f(x) = max(0, x)
+      derivative:  f'(x) = 1 if x > 0 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def relu_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of relu:  f'(x) = 1 if x > 0 else 0.
+
+    Formulas:
+      forward:     f(x) = max(0, x)
+      derivative:  f'(x) = 1 if x > 0 else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def rrelu(x: _Scalar, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise rrelu:  f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order.
 
     Formulas:
@@ -2002,15 +4737,19 @@ def rrelu(x: _Scalar, lower: float = 0.125, upper: float = 0.3333333333333333, t
       training: False: slope (lower + upper) / 2; True: random slopes (default False)
       seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def rrelu(x: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def rrelu(x: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise rrelu:  f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order.
 
     Formulas:
@@ -2025,15 +4764,73 @@ def rrelu(x: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333,
       training: False: slope (lower + upper) / 2; True: random slopes (default False)
       seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def rrelu_backward(x: _Scalar, dy: _Scalar, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: None = None) -> np.floating[Any]:
+def rrelu(x: np.uint16, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise rrelu:  f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order
+      derivative:  f'(x) = 1 if x > 0 else a_i
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lower: finite, lower <= upper (default 0.125)
+      upper: finite (default 0.3333333333333333)
+      training: False: slope (lower + upper) / 2; True: random slopes (default False)
+      seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def rrelu(x: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise rrelu:  f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order
+      derivative:  f'(x) = 1 if x > 0 else a_i
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lower: finite, lower <= upper (default 0.125)
+      upper: finite (default 0.3333333333333333)
+      training: False: slope (lower + upper) / 2; True: random slopes (default False)
+      seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def rrelu_backward(x: _Scalar, dy: _Scalar, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of rrelu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else a_i.
     x and dy must have the same shape.
 
@@ -2050,15 +4847,19 @@ def rrelu_backward(x: _Scalar, dy: _Scalar, lower: float = 0.125, upper: float =
       training: False: slope (lower + upper) / 2; True: random slopes (default False)
       seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def rrelu_backward(x: ArrayLike, dy: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def rrelu_backward(x: ArrayLike, dy: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of rrelu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else a_i.
     x and dy must have the same shape.
 
@@ -2075,15 +4876,77 @@ def rrelu_backward(x: ArrayLike, dy: ArrayLike, lower: float = 0.125, upper: flo
       training: False: slope (lower + upper) / 2; True: random slopes (default False)
       seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def rrelu_derivative(x: _Scalar, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: None = None) -> np.floating[Any]:
+def rrelu_backward(x: np.uint16, dy: np.uint16, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of rrelu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else a_i.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order
+      derivative:  f'(x) = 1 if x > 0 else a_i
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      lower: finite, lower <= upper (default 0.125)
+      upper: finite (default 0.3333333333333333)
+      training: False: slope (lower + upper) / 2; True: random slopes (default False)
+      seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def rrelu_backward(x: ArrayLike, dy: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of rrelu:  dx = dy * f'(x), fused, where f'(x) = 1 if x > 0 else a_i.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order
+      derivative:  f'(x) = 1 if x > 0 else a_i
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      lower: finite, lower <= upper (default 0.125)
+      upper: finite (default 0.3333333333333333)
+      training: False: slope (lower + upper) / 2; True: random slopes (default False)
+      seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def rrelu_derivative(x: _Scalar, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of rrelu:  f'(x) = 1 if x > 0 else a_i.
 
     Formulas:
@@ -2098,15 +4961,19 @@ def rrelu_derivative(x: _Scalar, lower: float = 0.125, upper: float = 0.33333333
       training: False: slope (lower + upper) / 2; True: random slopes (default False)
       seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def rrelu_derivative(x: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def rrelu_derivative(x: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of rrelu:  f'(x) = 1 if x > 0 else a_i.
 
     Formulas:
@@ -2121,15 +4988,73 @@ def rrelu_derivative(x: ArrayLike, lower: float = 0.125, upper: float = 0.333333
       training: False: slope (lower + upper) / 2; True: random slopes (default False)
       seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def selu(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def rrelu_derivative(x: np.uint16, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of rrelu:  f'(x) = 1 if x > 0 else a_i.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order
+      derivative:  f'(x) = 1 if x > 0 else a_i
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lower: finite, lower <= upper (default 0.125)
+      upper: finite (default 0.3333333333333333)
+      training: False: slope (lower + upper) / 2; True: random slopes (default False)
+      seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def rrelu_derivative(x: ArrayLike, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, seed: SupportsIndex = 0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of rrelu:  f'(x) = 1 if x > 0 else a_i.
+
+    Formulas:
+      forward:     f(x) = x if x >= 0 else a_i * x, a_i ~ U(lower, upper) for element i in C order
+      derivative:  f'(x) = 1 if x > 0 else a_i
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lower: finite, lower <= upper (default 0.125)
+      upper: finite (default 0.3333333333333333)
+      training: False: slope (lower + upper) / 2; True: random slopes (default False)
+      seed: integer in [0, 2**64): the training slopes are a pure function of (seed, i) (default 0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def selu(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise selu:  f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805.
 
     Formulas:
@@ -2140,15 +5065,19 @@ def selu(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def selu(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def selu(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise selu:  f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805.
 
     Formulas:
@@ -2159,15 +5088,65 @@ def selu(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def selu_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def selu(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise selu:  f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805.
+
+    Formulas:
+      forward:     f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805
+      derivative:  f'(x) = scale if x > 0 else scale * alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def selu(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise selu:  f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805.
+
+    Formulas:
+      forward:     f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805
+      derivative:  f'(x) = scale if x > 0 else scale * alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def selu_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of selu:  dx = dy * f'(x), fused, where f'(x) = scale if x > 0 else scale * alpha * exp(x).
     x and dy must have the same shape.
 
@@ -2180,15 +5159,19 @@ def selu_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[A
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def selu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def selu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of selu:  dx = dy * f'(x), fused, where f'(x) = scale if x > 0 else scale * alpha * exp(x).
     x and dy must have the same shape.
 
@@ -2201,15 +5184,69 @@ def selu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def selu_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def selu_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of selu:  dx = dy * f'(x), fused, where f'(x) = scale if x > 0 else scale * alpha * exp(x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805
+      derivative:  f'(x) = scale if x > 0 else scale * alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def selu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of selu:  dx = dy * f'(x), fused, where f'(x) = scale if x > 0 else scale * alpha * exp(x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805
+      derivative:  f'(x) = scale if x > 0 else scale * alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def selu_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of selu:  f'(x) = scale if x > 0 else scale * alpha * exp(x).
 
     Formulas:
@@ -2220,15 +5257,19 @@ def selu_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def selu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def selu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of selu:  f'(x) = scale if x > 0 else scale * alpha * exp(x).
 
     Formulas:
@@ -2239,15 +5280,65 @@ def selu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _Floa
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def sigmoid(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def selu_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of selu:  f'(x) = scale if x > 0 else scale * alpha * exp(x).
+
+    Formulas:
+      forward:     f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805
+      derivative:  f'(x) = scale if x > 0 else scale * alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def selu_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of selu:  f'(x) = scale if x > 0 else scale * alpha * exp(x).
+
+    Formulas:
+      forward:     f(x) = scale * (x if x > 0 else alpha * (exp(x) - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805
+      derivative:  f'(x) = scale if x > 0 else scale * alpha * exp(x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def sigmoid(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise sigmoid:  f(x) = 1 / (1 + exp(-x)).
 
     Formulas:
@@ -2258,15 +5349,19 @@ def sigmoid(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def sigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def sigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise sigmoid:  f(x) = 1 / (1 + exp(-x)).
 
     Formulas:
@@ -2277,15 +5372,65 @@ def sigmoid(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def sigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def sigmoid(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise sigmoid:  f(x) = 1 / (1 + exp(-x)).
+
+    Formulas:
+      forward:     f(x) = 1 / (1 + exp(-x))
+      derivative:  f'(x) = f(x) * (1 - f(x))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def sigmoid(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise sigmoid:  f(x) = 1 / (1 + exp(-x)).
+
+    Formulas:
+      forward:     f(x) = 1 / (1 + exp(-x))
+      derivative:  f'(x) = f(x) * (1 - f(x))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def sigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of sigmoid:  dx = dy * f'(x), fused, where f'(x) = f(x) * (1 - f(x)).
     x and dy must have the same shape.
 
@@ -2298,15 +5443,19 @@ def sigmoid_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floatin
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def sigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def sigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of sigmoid:  dx = dy * f'(x), fused, where f'(x) = f(x) * (1 - f(x)).
     x and dy must have the same shape.
 
@@ -2319,15 +5468,69 @@ def sigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] 
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def sigmoid_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def sigmoid_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of sigmoid:  dx = dy * f'(x), fused, where f'(x) = f(x) * (1 - f(x)).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = 1 / (1 + exp(-x))
+      derivative:  f'(x) = f(x) * (1 - f(x))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def sigmoid_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of sigmoid:  dx = dy * f'(x), fused, where f'(x) = f(x) * (1 - f(x)).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = 1 / (1 + exp(-x))
+      derivative:  f'(x) = f(x) * (1 - f(x))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def sigmoid_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of sigmoid:  f'(x) = f(x) * (1 - f(x)).
 
     Formulas:
@@ -2338,15 +5541,19 @@ def sigmoid_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def sigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def sigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of sigmoid:  f'(x) = f(x) * (1 - f(x)).
 
     Formulas:
@@ -2357,15 +5564,65 @@ def sigmoid_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _F
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def silu(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def sigmoid_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of sigmoid:  f'(x) = f(x) * (1 - f(x)).
+
+    Formulas:
+      forward:     f(x) = 1 / (1 + exp(-x))
+      derivative:  f'(x) = f(x) * (1 - f(x))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def sigmoid_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of sigmoid:  f'(x) = f(x) * (1 - f(x)).
+
+    Formulas:
+      forward:     f(x) = 1 / (1 + exp(-x))
+      derivative:  f'(x) = f(x) * (1 - f(x))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def silu(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise silu:  f(x) = x * sigmoid(x).
 
     Formulas:
@@ -2376,15 +5633,19 @@ def silu(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def silu(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def silu(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise silu:  f(x) = x * sigmoid(x).
 
     Formulas:
@@ -2395,15 +5656,65 @@ def silu(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def silu_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def silu(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise silu:  f(x) = x * sigmoid(x).
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(x)
+      derivative:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x)))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def silu(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise silu:  f(x) = x * sigmoid(x).
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(x)
+      derivative:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x)))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def silu_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of silu:  dx = dy * f'(x), fused, where f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x))).
     x and dy must have the same shape.
 
@@ -2416,15 +5727,19 @@ def silu_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[A
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def silu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def silu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of silu:  dx = dy * f'(x), fused, where f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x))).
     x and dy must have the same shape.
 
@@ -2437,15 +5752,69 @@ def silu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def silu_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def silu_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of silu:  dx = dy * f'(x), fused, where f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x))).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(x)
+      derivative:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x)))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def silu_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of silu:  dx = dy * f'(x), fused, where f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x))).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(x)
+      derivative:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x)))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def silu_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of silu:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x))).
 
     Formulas:
@@ -2456,15 +5825,19 @@ def silu_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def silu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def silu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of silu:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x))).
 
     Formulas:
@@ -2475,14 +5848,65 @@ def silu_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _Floa
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def silu_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of silu:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x))).
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(x)
+      derivative:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x)))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def silu_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of silu:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x))).
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(x)
+      derivative:  f'(x) = sigmoid(x) * (1 + x * (1 - sigmoid(x)))
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """softmax along axis:  y_j = exp(x_j - max(x)) / sum_k exp(x_k - max(x)).
 
     Formulas:
@@ -2494,14 +5918,43 @@ def softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def softmax(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """softmax along axis:  y_j = exp(x_j - max(x)) / sum_k exp(x_k - max(x)).
+
+    Formulas:
+      forward:     y_j = exp(x_j - max(x)) / sum_k exp(x_k - max(x))
+      jacobian:    jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j)
+      backward:    dx = y * (dy - sum(dy * y))  (from the forward's OUTPUT y)
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of softmax, from its OUTPUT y:  dx = y * (dy - sum(dy * y)) along axis.
     y and dy must have the same shape.
 
@@ -2515,14 +5968,45 @@ def softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, o
       dy: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def softmax_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of softmax, from its OUTPUT y:  dx = y * (dy - sum(dy * y)) along axis.
+    y and dy must have the same shape.
+
+    Formulas:
+      forward:     y_j = exp(x_j - max(x)) / sum_k exp(x_k - max(x))
+      jacobian:    jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j)
+      backward:    dx = y * (dy - sum(dy * y))  (from the forward's OUTPUT y)
+
+    Parameters:
+      y: array_like
+      dy: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Jacobian of softmax along axis:  jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j).
     Shape x.shape + (n,) with n = x.shape[axis]: the index at axis's position is i,
     the last index is j (for axis=-1: jac[..., i, j]).
@@ -2536,14 +6020,45 @@ def softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def softmax_safe(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def softmax_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Jacobian of softmax along axis:  jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j).
+    Shape x.shape + (n,) with n = x.shape[axis]: the index at axis's position is i,
+    the last index is j (for axis=-1: jac[..., i, j]).
+
+    Formulas:
+      forward:     y_j = exp(x_j - max(x)) / sum_k exp(x_k - max(x))
+      jacobian:    jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j)
+      backward:    dx = y * (dy - sum(dy * y))  (from the forward's OUTPUT y)
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softmax_safe(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """softmax_safe along axis:  softmax(x), except that a slice of only -inf gives zeros (softmax gives NaN).
 
     Formulas:
@@ -2555,14 +6070,43 @@ def softmax_safe(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Float
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def softmax_safe_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def softmax_safe(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """softmax_safe along axis:  softmax(x), except that a slice of only -inf gives zeros (softmax gives NaN).
+
+    Formulas:
+      forward:     softmax(x), except that a slice of only -inf gives zeros (softmax gives NaN)
+      jacobian:    jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j) (zeros for a slice of only -inf)
+      backward:    dx = y * (dy - sum(dy * y)), softmax's (0 where y is a row of zeros)  (from the forward's OUTPUT y)
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softmax_safe_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of softmax_safe, from its OUTPUT y:  dx = y * (dy - sum(dy * y)), softmax's (0 where y is a row of zeros) along axis.
     y and dy must have the same shape.
 
@@ -2576,14 +6120,45 @@ def softmax_safe_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1,
       dy: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def softmax_safe_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def softmax_safe_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of softmax_safe, from its OUTPUT y:  dx = y * (dy - sum(dy * y)), softmax's (0 where y is a row of zeros) along axis.
+    y and dy must have the same shape.
+
+    Formulas:
+      forward:     softmax(x), except that a slice of only -inf gives zeros (softmax gives NaN)
+      jacobian:    jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j) (zeros for a slice of only -inf)
+      backward:    dx = y * (dy - sum(dy * y)), softmax's (0 where y is a row of zeros)  (from the forward's OUTPUT y)
+
+    Parameters:
+      y: array_like
+      dy: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softmax_safe_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Jacobian of softmax_safe along axis:  jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j) (zeros for a slice of only -inf).
     Shape x.shape + (n,) with n = x.shape[axis]: the index at axis's position is i,
     the last index is j (for axis=-1: jac[..., i, j]).
@@ -2597,14 +6172,45 @@ def softmax_safe_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Opti
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def softmin(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def softmax_safe_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Jacobian of softmax_safe along axis:  jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j) (zeros for a slice of only -inf).
+    Shape x.shape + (n,) with n = x.shape[axis]: the index at axis's position is i,
+    the last index is j (for axis=-1: jac[..., i, j]).
+
+    Formulas:
+      forward:     softmax(x), except that a slice of only -inf gives zeros (softmax gives NaN)
+      jacobian:    jac[i, j] = dy_i / dx_j = y_i * (delta_ij - y_j) (zeros for a slice of only -inf)
+      backward:    dx = y * (dy - sum(dy * y)), softmax's (0 where y is a row of zeros)  (from the forward's OUTPUT y)
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softmin(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """softmin along axis:  y = softmax(-x).
 
     Formulas:
@@ -2616,14 +6222,43 @@ def softmin(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def softmin_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def softmin(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """softmin along axis:  y = softmax(-x).
+
+    Formulas:
+      forward:     y = softmax(-x)
+      jacobian:    jac[i, j] = dy_i / dx_j = -y_i * (delta_ij - y_j)
+      backward:    dx = -y * (dy - sum(dy * y))  (from the forward's OUTPUT y)
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softmin_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of softmin, from its OUTPUT y:  dx = -y * (dy - sum(dy * y)) along axis.
     y and dy must have the same shape.
 
@@ -2637,14 +6272,45 @@ def softmin_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, o
       dy: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def softmin_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def softmin_backward(y: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of softmin, from its OUTPUT y:  dx = -y * (dy - sum(dy * y)) along axis.
+    y and dy must have the same shape.
+
+    Formulas:
+      forward:     y = softmax(-x)
+      jacobian:    jac[i, j] = dy_i / dx_j = -y_i * (delta_ij - y_j)
+      backward:    dx = -y * (dy - sum(dy * y))  (from the forward's OUTPUT y)
+
+    Parameters:
+      y: array_like
+      dy: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softmin_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Jacobian of softmin along axis:  jac[i, j] = dy_i / dx_j = -y_i * (delta_ij - y_j).
     Shape x.shape + (n,) with n = x.shape[axis]: the index at axis's position is i,
     the last index is j (for axis=-1: jac[..., i, j]).
@@ -2658,15 +6324,45 @@ def softmin_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softplus(x: _Scalar, beta: float = 1.0, threshold: float = 20.0, *, out: None = None) -> np.floating[Any]:
+def softmin_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Jacobian of softmin along axis:  jac[i, j] = dy_i / dx_j = -y_i * (delta_ij - y_j).
+    Shape x.shape + (n,) with n = x.shape[axis]: the index at axis's position is i,
+    the last index is j (for axis=-1: jac[..., i, j]).
+
+    Formulas:
+      forward:     y = softmax(-x)
+      jacobian:    jac[i, j] = dy_i / dx_j = -y_i * (delta_ij - y_j)
+      backward:    dx = -y * (dy - sum(dy * y))  (from the forward's OUTPUT y)
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softplus(x: _Scalar, beta: float = 1.0, threshold: float = 20.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise softplus:  f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold.
 
     Formulas:
@@ -2679,15 +6375,19 @@ def softplus(x: _Scalar, beta: float = 1.0, threshold: float = 20.0, *, out: Non
       beta: finite, non-zero (default 1.0)
       threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softplus(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def softplus(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise softplus:  f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold.
 
     Formulas:
@@ -2700,15 +6400,69 @@ def softplus(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: O
       beta: finite, non-zero (default 1.0)
       threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softplus_backward(x: _Scalar, dy: _Scalar, beta: float = 1.0, threshold: float = 20.0, *, out: None = None) -> np.floating[Any]:
+def softplus(x: np.uint16, beta: float = 1.0, threshold: float = 20.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise softplus:  f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold.
+
+    Formulas:
+      forward:     f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold
+      derivative:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      beta: finite, non-zero (default 1.0)
+      threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softplus(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise softplus:  f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold.
+
+    Formulas:
+      forward:     f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold
+      derivative:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      beta: finite, non-zero (default 1.0)
+      threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softplus_backward(x: _Scalar, dy: _Scalar, beta: float = 1.0, threshold: float = 20.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of softplus:  dx = dy * f'(x), fused, where f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold.
     x and dy must have the same shape.
 
@@ -2723,15 +6477,19 @@ def softplus_backward(x: _Scalar, dy: _Scalar, beta: float = 1.0, threshold: flo
       beta: finite, non-zero (default 1.0)
       threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softplus_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def softplus_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of softplus:  dx = dy * f'(x), fused, where f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold.
     x and dy must have the same shape.
 
@@ -2746,15 +6504,73 @@ def softplus_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, threshold:
       beta: finite, non-zero (default 1.0)
       threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softplus_derivative(x: _Scalar, beta: float = 1.0, threshold: float = 20.0, *, out: None = None) -> np.floating[Any]:
+def softplus_backward(x: np.uint16, dy: np.uint16, beta: float = 1.0, threshold: float = 20.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of softplus:  dx = dy * f'(x), fused, where f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold
+      derivative:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      beta: finite, non-zero (default 1.0)
+      threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softplus_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of softplus:  dx = dy * f'(x), fused, where f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold
+      derivative:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      beta: finite, non-zero (default 1.0)
+      threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softplus_derivative(x: _Scalar, beta: float = 1.0, threshold: float = 20.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of softplus:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold.
 
     Formulas:
@@ -2767,15 +6583,19 @@ def softplus_derivative(x: _Scalar, beta: float = 1.0, threshold: float = 20.0, 
       beta: finite, non-zero (default 1.0)
       threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softplus_derivative(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def softplus_derivative(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of softplus:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold.
 
     Formulas:
@@ -2788,15 +6608,69 @@ def softplus_derivative(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0
       beta: finite, non-zero (default 1.0)
       threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softshrink(x: _Scalar, lambd: float = 0.5, *, out: None = None) -> np.floating[Any]:
+def softplus_derivative(x: np.uint16, beta: float = 1.0, threshold: float = 20.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of softplus:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold.
+
+    Formulas:
+      forward:     f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold
+      derivative:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      beta: finite, non-zero (default 1.0)
+      threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softplus_derivative(x: ArrayLike, beta: float = 1.0, threshold: float = 20.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of softplus:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold.
+
+    Formulas:
+      forward:     f(x) = log(1 + exp(beta * x)) / beta, or x where beta * x > threshold
+      derivative:  f'(x) = sigmoid(beta * x), or 1 where beta * x > threshold
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      beta: finite, non-zero (default 1.0)
+      threshold: finite or +inf; x is returned where beta * x > threshold (default 20.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softshrink(x: _Scalar, lambd: float = 0.5, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise softshrink:  f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0.
 
     Formulas:
@@ -2808,15 +6682,19 @@ def softshrink(x: _Scalar, lambd: float = 0.5, *, out: None = None) -> np.floati
       x: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def softshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise softshrink:  f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0.
 
     Formulas:
@@ -2828,15 +6706,67 @@ def softshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] =
       x: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softshrink_backward(x: _Scalar, dy: _Scalar, lambd: float = 0.5, *, out: None = None) -> np.floating[Any]:
+def softshrink(x: np.uint16, lambd: float = 0.5, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise softshrink:  f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0.
+
+    Formulas:
+      forward:     f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softshrink(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise softshrink:  f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0.
+
+    Formulas:
+      forward:     f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softshrink_backward(x: _Scalar, dy: _Scalar, lambd: float = 0.5, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of softshrink:  dx = dy * f'(x), fused, where f'(x) = 1 if |x| > lambd else 0.
     x and dy must have the same shape.
 
@@ -2850,15 +6780,19 @@ def softshrink_backward(x: _Scalar, dy: _Scalar, lambd: float = 0.5, *, out: Non
       dy: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def softshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of softshrink:  dx = dy * f'(x), fused, where f'(x) = 1 if |x| > lambd else 0.
     x and dy must have the same shape.
 
@@ -2872,15 +6806,71 @@ def softshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out:
       dy: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softshrink_derivative(x: _Scalar, lambd: float = 0.5, *, out: None = None) -> np.floating[Any]:
+def softshrink_backward(x: np.uint16, dy: np.uint16, lambd: float = 0.5, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of softshrink:  dx = dy * f'(x), fused, where f'(x) = 1 if |x| > lambd else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softshrink_backward(x: ArrayLike, dy: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of softshrink:  dx = dy * f'(x), fused, where f'(x) = 1 if |x| > lambd else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softshrink_derivative(x: _Scalar, lambd: float = 0.5, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of softshrink:  f'(x) = 1 if |x| > lambd else 0.
 
     Formulas:
@@ -2892,15 +6882,19 @@ def softshrink_derivative(x: _Scalar, lambd: float = 0.5, *, out: None = None) -
       x: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def softshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of softshrink:  f'(x) = 1 if |x| > lambd else 0.
 
     Formulas:
@@ -2912,15 +6906,67 @@ def softshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Fl
       x: array_like
       lambd: finite, >= 0 (default 0.5)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softsign(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def softshrink_derivative(x: np.uint16, lambd: float = 0.5, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of softshrink:  f'(x) = 1 if |x| > lambd else 0.
+
+    Formulas:
+      forward:     f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softshrink_derivative(x: ArrayLike, lambd: float = 0.5, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of softshrink:  f'(x) = 1 if |x| > lambd else 0.
+
+    Formulas:
+      forward:     f(x) = x - lambd if x > lambd, x + lambd if x < -lambd, else 0
+      derivative:  f'(x) = 1 if |x| > lambd else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      lambd: finite, >= 0 (default 0.5)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softsign(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise softsign:  f(x) = x / (1 + |x|).
 
     Formulas:
@@ -2931,15 +6977,19 @@ def softsign(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softsign(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def softsign(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise softsign:  f(x) = x / (1 + |x|).
 
     Formulas:
@@ -2950,15 +7000,65 @@ def softsign(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softsign_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def softsign(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise softsign:  f(x) = x / (1 + |x|).
+
+    Formulas:
+      forward:     f(x) = x / (1 + |x|)
+      derivative:  f'(x) = 1 / (1 + |x|)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softsign(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise softsign:  f(x) = x / (1 + |x|).
+
+    Formulas:
+      forward:     f(x) = x / (1 + |x|)
+      derivative:  f'(x) = 1 / (1 + |x|)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softsign_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of softsign:  dx = dy * f'(x), fused, where f'(x) = 1 / (1 + |x|)**2.
     x and dy must have the same shape.
 
@@ -2971,15 +7071,19 @@ def softsign_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floati
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softsign_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def softsign_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of softsign:  dx = dy * f'(x), fused, where f'(x) = 1 / (1 + |x|)**2.
     x and dy must have the same shape.
 
@@ -2992,15 +7096,69 @@ def softsign_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray]
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softsign_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def softsign_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of softsign:  dx = dy * f'(x), fused, where f'(x) = 1 / (1 + |x|)**2.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x / (1 + |x|)
+      derivative:  f'(x) = 1 / (1 + |x|)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softsign_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of softsign:  dx = dy * f'(x), fused, where f'(x) = 1 / (1 + |x|)**2.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x / (1 + |x|)
+      derivative:  f'(x) = 1 / (1 + |x|)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softsign_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of softsign:  f'(x) = 1 / (1 + |x|)**2.
 
     Formulas:
@@ -3011,15 +7169,19 @@ def softsign_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def softsign_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def softsign_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of softsign:  f'(x) = 1 / (1 + |x|)**2.
 
     Formulas:
@@ -3030,14 +7192,65 @@ def softsign_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def swiglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def softsign_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of softsign:  f'(x) = 1 / (1 + |x|)**2.
+
+    Formulas:
+      forward:     f(x) = x / (1 + |x|)
+      derivative:  f'(x) = 1 / (1 + |x|)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def softsign_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of softsign:  f'(x) = 1 / (1 + |x|)**2.
+
+    Formulas:
+      forward:     f(x) = x / (1 + |x|)
+      derivative:  f'(x) = 1 / (1 + |x|)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def swiglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """swiglu along axis:  y = a * silu(b) = a * b * sigmoid(b), [a | b] the two halves of x along axis.
     x.shape[axis] must be even; the result has x's shape with half of it along axis.
 
@@ -3050,14 +7263,44 @@ def swiglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray]
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def swiglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def swiglu(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """swiglu along axis:  y = a * silu(b) = a * b * sigmoid(b), [a | b] the two halves of x along axis.
+    x.shape[axis] must be even; the result has x's shape with half of it along axis.
+
+    Formulas:
+      forward:     y = a * silu(b) = a * b * sigmoid(b), [a | b] the two halves of x along axis
+      derivative:  [dy/da | dy/db] = [silu(b) | a * silu'(b)], silu'(b) = sigmoid(b) + b * sigmoid'(b)
+      backward:    dx = [dy * dy/da | dy * dy/db]
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def swiglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of swiglu:  dx = dy * derivative in both halves (shape of x); dy has
     the forward's shape.
 
@@ -3071,14 +7314,45 @@ def swiglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, ou
       dy: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
-def swiglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+@overload
+def swiglu_backward(x: ArrayLike, dy: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of swiglu:  dx = dy * derivative in both halves (shape of x); dy has
+    the forward's shape.
+
+    Formulas:
+      forward:     y = a * silu(b) = a * b * sigmoid(b), [a | b] the two halves of x along axis
+      derivative:  [dy/da | dy/db] = [silu(b) | a * silu'(b)], silu'(b) = sigmoid(b) + b * sigmoid'(b)
+      backward:    dx = [dy * dy/da | dy * dy/db]
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def swiglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Derivative of swiglu along axis (shape of x):  [dy/da | dy/db] = [silu(b) | a * silu'(b)], silu'(b) = sigmoid(b) + b * sigmoid'(b).
 
     Formulas:
@@ -3090,15 +7364,43 @@ def swiglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_
       x: array_like
       axis: the axis the function works along (default -1)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def swish(x: _Scalar, beta: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def swiglu_derivative(x: ArrayLike, axis: SupportsIndex = -1, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Derivative of swiglu along axis (shape of x):  [dy/da | dy/db] = [silu(b) | a * silu'(b)], silu'(b) = sigmoid(b) + b * sigmoid'(b).
+
+    Formulas:
+      forward:     y = a * silu(b) = a * b * sigmoid(b), [a | b] the two halves of x along axis
+      derivative:  [dy/da | dy/db] = [silu(b) | a * silu'(b)], silu'(b) = sigmoid(b) + b * sigmoid'(b)
+      backward:    dx = [dy * dy/da | dy * dy/db]
+
+    Parameters:
+      x: array_like
+      axis: the axis the function works along (default -1)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def swish(x: _Scalar, beta: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise swish:  f(x) = x * sigmoid(beta * x).
 
     Formulas:
@@ -3110,15 +7412,19 @@ def swish(x: _Scalar, beta: float = 1.0, *, out: None = None) -> np.floating[Any
       x: array_like
       beta: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def swish(x: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def swish(x: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise swish:  f(x) = x * sigmoid(beta * x).
 
     Formulas:
@@ -3130,15 +7436,67 @@ def swish(x: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArray] = None)
       x: array_like
       beta: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def swish_backward(x: _Scalar, dy: _Scalar, beta: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def swish(x: np.uint16, beta: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise swish:  f(x) = x * sigmoid(beta * x).
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(beta * x)
+      derivative:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      beta: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def swish(x: ArrayLike, beta: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise swish:  f(x) = x * sigmoid(beta * x).
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(beta * x)
+      derivative:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      beta: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def swish_backward(x: _Scalar, dy: _Scalar, beta: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of swish:  dx = dy * f'(x), fused, where f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x).
     x and dy must have the same shape.
 
@@ -3152,15 +7510,19 @@ def swish_backward(x: _Scalar, dy: _Scalar, beta: float = 1.0, *, out: None = No
       dy: array_like
       beta: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def swish_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def swish_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of swish:  dx = dy * f'(x), fused, where f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x).
     x and dy must have the same shape.
 
@@ -3174,15 +7536,71 @@ def swish_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, *, out: Optio
       dy: array_like
       beta: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def swish_derivative(x: _Scalar, beta: float = 1.0, *, out: None = None) -> np.floating[Any]:
+def swish_backward(x: np.uint16, dy: np.uint16, beta: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of swish:  dx = dy * f'(x), fused, where f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(beta * x)
+      derivative:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      beta: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def swish_backward(x: ArrayLike, dy: ArrayLike, beta: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of swish:  dx = dy * f'(x), fused, where f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x).
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(beta * x)
+      derivative:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      beta: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def swish_derivative(x: _Scalar, beta: float = 1.0, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of swish:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x).
 
     Formulas:
@@ -3194,15 +7612,19 @@ def swish_derivative(x: _Scalar, beta: float = 1.0, *, out: None = None) -> np.f
       x: array_like
       beta: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def swish_derivative(x: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def swish_derivative(x: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of swish:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x).
 
     Formulas:
@@ -3214,15 +7636,67 @@ def swish_derivative(x: ArrayLike, beta: float = 1.0, *, out: Optional[_FloatArr
       x: array_like
       beta: finite (default 1.0)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanh(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def swish_derivative(x: np.uint16, beta: float = 1.0, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of swish:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x).
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(beta * x)
+      derivative:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      beta: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def swish_derivative(x: ArrayLike, beta: float = 1.0, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of swish:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x).
+
+    Formulas:
+      forward:     f(x) = x * sigmoid(beta * x)
+      derivative:  f'(x) = sigmoid(beta x) + beta x * sigmoid'(beta x)
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      beta: finite (default 1.0)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanh(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise tanh:  f(x) = tanh(x).
 
     Formulas:
@@ -3233,15 +7707,19 @@ def tanh(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanh(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def tanh(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise tanh:  f(x) = tanh(x).
 
     Formulas:
@@ -3252,15 +7730,65 @@ def tanh(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanh_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def tanh(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise tanh:  f(x) = tanh(x).
+
+    Formulas:
+      forward:     f(x) = tanh(x)
+      derivative:  f'(x) = 1 - tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanh(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise tanh:  f(x) = tanh(x).
+
+    Formulas:
+      forward:     f(x) = tanh(x)
+      derivative:  f'(x) = 1 - tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanh_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of tanh:  dx = dy * f'(x), fused, where f'(x) = 1 - tanh(x)**2.
     x and dy must have the same shape.
 
@@ -3273,15 +7801,19 @@ def tanh_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[A
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of tanh:  dx = dy * f'(x), fused, where f'(x) = 1 - tanh(x)**2.
     x and dy must have the same shape.
 
@@ -3294,15 +7826,69 @@ def tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = N
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanh_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def tanh_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of tanh:  dx = dy * f'(x), fused, where f'(x) = 1 - tanh(x)**2.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = tanh(x)
+      derivative:  f'(x) = 1 - tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanh_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of tanh:  dx = dy * f'(x), fused, where f'(x) = 1 - tanh(x)**2.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = tanh(x)
+      derivative:  f'(x) = 1 - tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanh_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of tanh:  f'(x) = 1 - tanh(x)**2.
 
     Formulas:
@@ -3313,15 +7899,19 @@ def tanh_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanh_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def tanh_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of tanh:  f'(x) = 1 - tanh(x)**2.
 
     Formulas:
@@ -3332,15 +7922,65 @@ def tanh_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _Floa
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanhshrink(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def tanh_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of tanh:  f'(x) = 1 - tanh(x)**2.
+
+    Formulas:
+      forward:     f(x) = tanh(x)
+      derivative:  f'(x) = 1 - tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanh_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of tanh:  f'(x) = 1 - tanh(x)**2.
+
+    Formulas:
+      forward:     f(x) = tanh(x)
+      derivative:  f'(x) = 1 - tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanhshrink(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise tanhshrink:  f(x) = x - tanh(x).
 
     Formulas:
@@ -3351,15 +7991,19 @@ def tanhshrink(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanhshrink(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def tanhshrink(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise tanhshrink:  f(x) = x - tanh(x).
 
     Formulas:
@@ -3370,15 +8014,65 @@ def tanhshrink(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArra
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanhshrink_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floating[Any]:
+def tanhshrink(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise tanhshrink:  f(x) = x - tanh(x).
+
+    Formulas:
+      forward:     f(x) = x - tanh(x)
+      derivative:  f'(x) = tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanhshrink(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise tanhshrink:  f(x) = x - tanh(x).
+
+    Formulas:
+      forward:     f(x) = x - tanh(x)
+      derivative:  f'(x) = tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanhshrink_backward(x: _Scalar, dy: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of tanhshrink:  dx = dy * f'(x), fused, where f'(x) = tanh(x)**2.
     x and dy must have the same shape.
 
@@ -3391,15 +8085,19 @@ def tanhshrink_backward(x: _Scalar, dy: _Scalar, *, out: None = None) -> np.floa
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanhshrink_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def tanhshrink_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of tanhshrink:  dx = dy * f'(x), fused, where f'(x) = tanh(x)**2.
     x and dy must have the same shape.
 
@@ -3412,15 +8110,69 @@ def tanhshrink_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_FloatArra
       x: array_like
       dy: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanhshrink_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
+def tanhshrink_backward(x: np.uint16, dy: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of tanhshrink:  dx = dy * f'(x), fused, where f'(x) = tanh(x)**2.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x - tanh(x)
+      derivative:  f'(x) = tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanhshrink_backward(x: ArrayLike, dy: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of tanhshrink:  dx = dy * f'(x), fused, where f'(x) = tanh(x)**2.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x - tanh(x)
+      derivative:  f'(x) = tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanhshrink_derivative(x: _Scalar, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of tanhshrink:  f'(x) = tanh(x)**2.
 
     Formulas:
@@ -3431,15 +8183,19 @@ def tanhshrink_derivative(x: _Scalar, *, out: None = None) -> np.floating[Any]:
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def tanhshrink_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def tanhshrink_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of tanhshrink:  f'(x) = tanh(x)**2.
 
     Formulas:
@@ -3450,15 +8206,65 @@ def tanhshrink_derivative(x: ArrayLike, *, out: Optional[_FloatArray] = None) ->
     Parameters:
       x: array_like
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def threshold(x: _Scalar, threshold: float, value: float, *, out: None = None) -> np.floating[Any]:
+def tanhshrink_derivative(x: np.uint16, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of tanhshrink:  f'(x) = tanh(x)**2.
+
+    Formulas:
+      forward:     f(x) = x - tanh(x)
+      derivative:  f'(x) = tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def tanhshrink_derivative(x: ArrayLike, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of tanhshrink:  f'(x) = tanh(x)**2.
+
+    Formulas:
+      forward:     f(x) = x - tanh(x)
+      derivative:  f'(x) = tanh(x)**2
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def threshold(x: _Scalar, threshold: float, value: float, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise threshold:  f(x) = x if x > threshold else value.
 
     Formulas:
@@ -3471,15 +8277,19 @@ def threshold(x: _Scalar, threshold: float, value: float, *, out: None = None) -
       threshold: finite (required)
       value: finite (required)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def threshold(x: ArrayLike, threshold: float, value: float, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def threshold(x: ArrayLike, threshold: float, value: float, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise threshold:  f(x) = x if x > threshold else value.
 
     Formulas:
@@ -3492,15 +8302,69 @@ def threshold(x: ArrayLike, threshold: float, value: float, *, out: Optional[_Fl
       threshold: finite (required)
       value: finite (required)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def threshold_backward(x: _Scalar, dy: _Scalar, threshold: float, value: float, *, out: None = None) -> np.floating[Any]:
+def threshold(x: np.uint16, threshold: float, value: float, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise threshold:  f(x) = x if x > threshold else value.
+
+    Formulas:
+      forward:     f(x) = x if x > threshold else value
+      derivative:  f'(x) = 1 if x > threshold else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      threshold: finite (required)
+      value: finite (required)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def threshold(x: ArrayLike, threshold: float, value: float, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise threshold:  f(x) = x if x > threshold else value.
+
+    Formulas:
+      forward:     f(x) = x if x > threshold else value
+      derivative:  f'(x) = 1 if x > threshold else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      threshold: finite (required)
+      value: finite (required)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def threshold_backward(x: _Scalar, dy: _Scalar, threshold: float, value: float, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Backward pass of threshold:  dx = dy * f'(x), fused, where f'(x) = 1 if x > threshold else 0.
     x and dy must have the same shape.
 
@@ -3515,15 +8379,19 @@ def threshold_backward(x: _Scalar, dy: _Scalar, threshold: float, value: float, 
       threshold: finite (required)
       value: finite (required)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def threshold_backward(x: ArrayLike, dy: ArrayLike, threshold: float, value: float, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def threshold_backward(x: ArrayLike, dy: ArrayLike, threshold: float, value: float, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Backward pass of threshold:  dx = dy * f'(x), fused, where f'(x) = 1 if x > threshold else 0.
     x and dy must have the same shape.
 
@@ -3538,15 +8406,73 @@ def threshold_backward(x: ArrayLike, dy: ArrayLike, threshold: float, value: flo
       threshold: finite (required)
       value: finite (required)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def threshold_derivative(x: _Scalar, threshold: float, value: float, *, out: None = None) -> np.floating[Any]:
+def threshold_backward(x: np.uint16, dy: np.uint16, threshold: float, value: float, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Backward pass of threshold:  dx = dy * f'(x), fused, where f'(x) = 1 if x > threshold else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x > threshold else value
+      derivative:  f'(x) = 1 if x > threshold else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      threshold: finite (required)
+      value: finite (required)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def threshold_backward(x: ArrayLike, dy: ArrayLike, threshold: float, value: float, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Backward pass of threshold:  dx = dy * f'(x), fused, where f'(x) = 1 if x > threshold else 0.
+    x and dy must have the same shape.
+
+    Formulas:
+      forward:     f(x) = x if x > threshold else value
+      derivative:  f'(x) = 1 if x > threshold else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      dy: array_like
+      threshold: finite (required)
+      value: finite (required)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def threshold_derivative(x: _Scalar, threshold: float, value: float, *, out: None = None, dtype: None = None) -> np.floating[Any]:
     """Elementwise derivative of threshold:  f'(x) = 1 if x > threshold else 0.
 
     Formulas:
@@ -3559,15 +8485,19 @@ def threshold_derivative(x: _Scalar, threshold: float, value: float, *, out: Non
       threshold: finite (required)
       value: finite (required)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 
 @overload
-def threshold_derivative(x: ArrayLike, threshold: float, value: float, *, out: Optional[_FloatArray] = None) -> _FloatArray:
+def threshold_derivative(x: ArrayLike, threshold: float, value: float, *, out: Optional[_FloatArray] = None, dtype: None = None) -> _FloatArray:
     """Elementwise derivative of threshold:  f'(x) = 1 if x > threshold else 0.
 
     Formulas:
@@ -3580,10 +8510,64 @@ def threshold_derivative(x: ArrayLike, threshold: float, value: float, *, out: O
       threshold: finite (required)
       value: finite (required)
       out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
 
-    float32/float64 are computed in their own type, float16 in float32, bool/integers/
-    Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise
-    activations.ActivationsError subclasses (ParameterError for a bad parameter).
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def threshold_derivative(x: np.uint16, threshold: float, value: float, *, out: None = None, dtype: Literal["bfloat16"]) -> np.uint16:
+    """Elementwise derivative of threshold:  f'(x) = 1 if x > threshold else 0.
+
+    Formulas:
+      forward:     f(x) = x if x > threshold else value
+      derivative:  f'(x) = 1 if x > threshold else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      threshold: finite (required)
+      value: finite (required)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
+    """
+
+
+@overload
+def threshold_derivative(x: ArrayLike, threshold: float, value: float, *, out: Optional[_Bfloat16Bits] = None, dtype: Literal["bfloat16"]) -> _Bfloat16Bits:
+    """Elementwise derivative of threshold:  f'(x) = 1 if x > threshold else 0.
+
+    Formulas:
+      forward:     f(x) = x if x > threshold else value
+      derivative:  f'(x) = 1 if x > threshold else 0
+      backward:    dx = dy * f'(x)
+
+    Parameters:
+      x: array_like
+      threshold: finite (required)
+      value: finite (required)
+      out: optional ndarray of the result's shape and dtype (it may be an input: in place)
+      dtype: None, or "bfloat16": the arrays are uint16 bfloat16 bit patterns, so is the result
+
+    float16/float32/float64 are computed in their own type (float16 and bfloat16: the
+    float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16
+    arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without
+    dtype="bfloat16"); dtype="bfloat16" with any other dtype raises TypeError; a 0-d
+    result is a numpy scalar.  Library errors raise activations.ActivationsError
+    subclasses (ParameterError for a bad parameter).
     """
 
 

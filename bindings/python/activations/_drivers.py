@@ -2,12 +2,36 @@
 
 Conventions (the public docstrings refer here):
   * dtypes: float32 and float64 are computed in their own type and returned in
-    it; float16 is computed in float32 and returned as float16 (results
-    beyond its range become +-inf, without a warning); bool and
-    integer input (and Python scalars and lists of them) is computed as
-    float64.  Several inputs are promoted to a common type (np.result_type).
-    Anything else (complex, object, str, bytes, datetime, long double, ...)
-    raises TypeError naming the dtype.
+    it; bool and integer input (and Python scalars and lists of them) is
+    computed as float64.  Several inputs are promoted to a common type
+    (np.result_type: float16 with float32 gives float32, anything with an
+    integer or float64 input gives float64).  Anything else (complex, object,
+    str, bytes, datetime, long double, ...) raises TypeError naming the dtype.
+  * half precision: float16 input is computed by the library's _f16 entry
+    points and returned as float16: each element widened exactly to float32
+    and computed by the float32 kernels; elementwise forward and derivative
+    results are correctly rounded to float16 (where rounding the float32
+    result is ambiguous, the library recomputes that element in float64),
+    backward passes and row functions are the float32 results rounded once
+    (always to nearest, ties to even; beyond the range +-inf, without a
+    warning).  bfloat16 the same way by the _bf16 entry points, in either of
+    two forms:
+      - arrays of dtype ml_dtypes.bfloat16 (when the optional package
+        ml_dtypes is installed; the binding never imports it), returned as
+        ml_dtypes.bfloat16.  With float16, float32 or float64 inputs they
+        promote like numpy (bfloat16 with float16 gives float32);
+      - dtype="bfloat16" (a keyword of every function, needing nothing
+        else): every array argument (x, dy, y, weight) must be a uint16
+        array or numpy scalar holding bfloat16 bit patterns (the upper 16
+        bits of a float32), or an ml_dtypes.bfloat16 array; the result is
+        uint16 bit patterns (ml_dtypes.bfloat16 when every array argument
+        is).  Any other dtype (float32, int, lists, Python numbers) raises
+        TypeError: nothing is converted or reinterpreted implicitly; round
+        float32 data to bfloat16 bits yourself (or with ml_dtypes).
+    Without dtype="bfloat16", uint16 arrays are integers (computed as
+    float64).  dtype accepts None (the default) and "bfloat16" only:
+    another string raises ValueError, another type TypeError.  Parameters
+    (alpha, ...) are float32 in both 16-bit formats, checked as for float32.
   * layout: inputs of any strides (non-contiguous, negatively strided,
     misaligned, byte-swapped) are copied to C-contiguous native arrays when
     they are not already; the library sees the elements in C order (rrelu's
@@ -15,8 +39,8 @@ Conventions (the public docstrings refer here):
   * out: must be an ndarray of exactly the result's shape and dtype and
     writable, else ValueError.  The library writes straight into it when it
     is C-contiguous in the kernel's layout and aligned; otherwise (strided,
-    float16, partially overlapping an input) the result is computed in a
-    temporary and copied into it.  out may be an input: the call then works
+    partially overlapping an input) the result is computed in a temporary
+    and copied into it.  out may be an input: the call then works
     in place.  The call returns out.
   * 0-d results are returned as numpy scalars when out is None, like numpy's
     ufuncs; an empty input returns an empty result without calling the library.
@@ -30,6 +54,7 @@ import math
 import numbers
 import operator
 import platform
+import sys
 from ctypes import c_int32, c_size_t, c_uint64, c_void_p, sizeof
 
 import numpy as np
@@ -40,6 +65,11 @@ from ._spec import REAL
 
 _F16, _F32, _F64 = np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64)
 _FLOATS_BY_SIZE = {2: _F16, 4: _F32, 8: _F64}
+#: The storage of bfloat16 bit patterns: the kernel dtype of every bfloat16 call
+#: (the key of the _bf16 functions in _library.FUNCTIONS).
+_U16 = np.dtype(np.uint16)
+#: The one value of the `dtype` keyword besides None.
+BFLOAT16 = "bfloat16"
 
 
 def _address_function():
@@ -71,18 +101,55 @@ def _address_function():
 _address = _address_function()
 
 
+def _is_bfloat16(dtype):
+    """Whether `dtype` is ml_dtypes.bfloat16.  Never imports ml_dtypes: an array of
+    that dtype exists only once ml_dtypes has been imported by its user."""
+    if dtype.kind != "V" or dtype.itemsize != 2:
+        return False
+    module = sys.modules.get("ml_dtypes")
+    return module is not None and dtype.type is getattr(module, "bfloat16", None)
+
+
 def _natural_dtype(dtype):
     """The float dtype an input of `dtype` is computed as, before promotion."""
     if dtype.kind == "f" and dtype.itemsize in _FLOATS_BY_SIZE:
         return _FLOATS_BY_SIZE[dtype.itemsize]
     if dtype.kind in "biu":
         return _F64
+    if _is_bfloat16(dtype):
+        return dtype
     raise TypeError(f"activations: unsupported dtype {dtype} (expected real floating, integer or bool data)")
 
 
-def _inputs(values):
+def _mode(dtype):
+    """The `dtype` keyword checked: None or BFLOAT16."""
+    if dtype is None:
+        return None
+    if isinstance(dtype, str):
+        if dtype == BFLOAT16:
+            return BFLOAT16
+        raise ValueError(f"activations: dtype must be None or 'bfloat16', got {dtype!r}")
+    raise TypeError(f"activations: dtype must be None or the string 'bfloat16', not {type(dtype).__name__}")
+
+
+def _bfloat16_result(arrays, names):
+    """dtype="bfloat16": every array holds bfloat16 (uint16 bit patterns or
+    ml_dtypes.bfloat16); the result is uint16 unless every array is ml_dtypes.bfloat16."""
+    for name, array in zip(names, arrays):
+        dtype = array.dtype
+        if not (dtype.kind == "u" and dtype.itemsize == 2) and not _is_bfloat16(dtype):
+            raise TypeError(
+                f"activations: dtype='bfloat16' takes uint16 arrays of bfloat16 bit patterns "
+                f"(or ml_dtypes.bfloat16 arrays); {name} has dtype {dtype}")
+    return arrays[0].dtype if all(_is_bfloat16(array.dtype) for array in arrays) else _U16
+
+
+def _inputs(values, names, dtype=None):
     """The arrays of a call and the dtype of its result."""
+    mode = _mode(dtype)
     arrays = [np.asarray(value) for value in values]
+    if mode is BFLOAT16:
+        return arrays, _bfloat16_result(arrays, names)
     result = np.result_type(*[_natural_dtype(array.dtype) for array in arrays])
     return arrays, result
 
@@ -96,7 +163,17 @@ def _same_shape(arrays, names):
 
 
 def _compute_dtype(result):
-    return _F32 if result == _F16 else result
+    """The dtype the kernel reads and writes for a result of dtype `result`: the same,
+    except uint16 for ml_dtypes.bfloat16 (the _bf16 entry points take bit patterns)."""
+    return _U16 if result.kind == "V" else result
+
+
+def _storage(array, compute):
+    """`array` as the kernel's dtype sees it: an ml_dtypes.bfloat16 array viewed as
+    its uint16 bit patterns when the call computes in bfloat16 (no copy)."""
+    if compute is _U16 and array.dtype.kind == "V":
+        return array.view(_U16)
+    return array
 
 
 def _last(shape, axis):
@@ -184,24 +261,11 @@ def _kernel_array(array, dtype):
     return np.require(array, dtype, "CA")
 
 
-def _rounded(array, dtype):
-    """`array` (the kernel's output) in the result's dtype.
-
-    Only float16 results differ from the kernel's float32: values beyond
-    float16's range round to +-inf, silently, as the library's own float32
-    and float64 results do (numpy's cast would warn "overflow encountered
-    in cast", an exception under warnings-as-errors).
-    """
-    if array.dtype == dtype:
-        return array
-    with np.errstate(over="ignore"):
-        return array.astype(dtype)
-
-
-def _copy_into(out, array):
-    """np.copyto(out, array), rounding to a float16 out silently (see _rounded)."""
-    with np.errstate(over="ignore"):
-        np.copyto(out, array)
+def _as_result(array, dtype):
+    """`array` (the kernel's output) in the result's dtype: the same array, or for
+    ml_dtypes.bfloat16 a view of the kernel's uint16 bit patterns as bfloat16.
+    (The library rounds every 16-bit result itself: no cast, so no warning.)"""
+    return array if array.dtype == dtype else array.view(dtype)
 
 
 def _identity(array):
@@ -220,8 +284,9 @@ def _call(functions, inputs, counts, params, result, out, kernel_shape, to_kerne
     """
     compute = _compute_dtype(result)
     function = functions[compute]
-    inputs = [_kernel_array(array, compute) for array in inputs]
-    target = _direct_target(out, to_kernel, compute, inputs)
+    inputs = [_kernel_array(_storage(array, compute), compute) for array in inputs]
+    destination = None if out is None else _storage(out, compute)
+    target = _direct_target(destination, to_kernel, compute, inputs)
     direct = target is not None
     if not direct:
         target = np.empty(kernel_shape, compute)
@@ -229,10 +294,10 @@ def _call(functions, inputs, counts, params, result, out, kernel_shape, to_kerne
         pointers = [array.ctypes.data for array in inputs]
         check(function, function(*pointers, target.ctypes.data, *counts, *params))
     if out is None:
-        value = _rounded(from_kernel(target), result)
+        value = _as_result(from_kernel(target), result)
         return value[()] if value.ndim == 0 else value
     if not direct:
-        _copy_into(out, from_kernel(target))
+        np.copyto(destination, from_kernel(target))
     return out
 
 
@@ -241,11 +306,12 @@ def _writable_contiguous(array):
     return flags.writeable and flags.c_contiguous and flags.aligned
 
 
-def _fast_unary(functions, specs, values, params, out):
+def _fast_unary(functions, specs, values, params, out, dtype):
     """The common case in few steps, or None when the general path is needed.
 
-    It applies when every input is an ndarray of one native float32/float64
-    dtype and one shape, C-contiguous and aligned, and out is None or such an
+    It applies when every input is an ndarray of one native float16/float32/
+    float64 dtype (uint16 with dtype="bfloat16") and one shape, C-contiguous
+    and aligned, and out is None or such an
     array (writable) that is either one of the inputs' memory exactly (in
     place) or disjoint from all of them: nothing then needs converting or
     copying. Overlap is decided from the data addresses and byte extents,
@@ -254,8 +320,13 @@ def _fast_unary(functions, specs, values, params, out):
     first = values[0]
     if type(first) is not np.ndarray:
         return None
-    dtype = first.dtype
-    if dtype is not _F32 and dtype is not _F64:
+    if dtype is None:
+        dtype = first.dtype
+        if dtype is not _F32 and dtype is not _F64 and dtype is not _F16:
+            return None
+    elif type(dtype) is str and dtype == BFLOAT16 and first.dtype is _U16:
+        dtype = _U16
+    else:
         return None
     size = first.size
     if not size:
@@ -290,25 +361,25 @@ def _fast_unary(functions, specs, values, params, out):
     return target
 
 
-def unary(functions, names, specs, values, params, out):
+def unary(functions, names, specs, values, params, out, dtype):
     """Elementwise functions: every input and the output have one shape."""
-    fast = _fast_unary(functions, specs, values, params, out)
+    fast = _fast_unary(functions, specs, values, params, out, dtype)
     if fast is not None:
         return fast
-    arrays, result = _inputs(values)
+    arrays, result = _inputs(values, names, dtype)
     shape = _same_shape(arrays, names)
     _check_out(out, shape, result)
     return _call(functions, arrays, (math.prod(shape),), _params(specs, params), result, out, shape)
 
 
-def softmax(functions, names, specs, values, params, axis, out, *, jacobian):
+def softmax(functions, names, specs, values, params, axis, out, dtype, *, jacobian):
     """Softmax along `axis`: the kernel sees that axis last, as the rows' columns.
 
     The Jacobian (jacobian=True) has shape x.shape + (n,): its index at the
     position of `axis` is i (the output y_i) and its last index is j (the
     input x_j), so for axis=-1, jac[..., i, j] = dy_i / dx_j.
     """
-    arrays, result = _inputs(values)
+    arrays, result = _inputs(values, names, dtype)
     shape = _same_shape(arrays, names)
     axis = _axis(axis, len(shape))
     cols = shape[axis]
@@ -325,7 +396,7 @@ def softmax(functions, names, specs, values, params, axis, out, *, jacobian):
     )
 
 
-def maxout(functions, names, specs, values, params, axis, out, *, direction):
+def maxout(functions, names, specs, values, params, axis, out, dtype, *, direction):
     """Maxout along `axis`: groups of `pieces` consecutive elements of that axis.
 
     Forward returns x's shape with x.shape[axis] // pieces along axis;
@@ -333,7 +404,7 @@ def maxout(functions, names, specs, values, params, axis, out, *, direction):
     shape.  pieces == 0 leaves the output shape undefined, so it raises the
     library's ParameterError (with its act_status_message) before any call.
     """
-    arrays, result = _inputs(values)
+    arrays, result = _inputs(values, names, dtype)
     (pieces,) = _params(specs, params)
     x = arrays[0]
     axis = _axis(axis, x.ndim)
@@ -355,14 +426,14 @@ def maxout(functions, names, specs, values, params, axis, out, *, direction):
     )
 
 
-def gated(functions, names, specs, values, params, axis, out, *, direction):
+def gated(functions, names, specs, values, params, axis, out, dtype, *, direction):
     """Gated units along `axis`: its first half is a, its second half b.
 
     Forward returns x's shape with x.shape[axis] // 2 along axis; derivative
     and backward return x's shape; backward's dy has the forward's shape.
     An odd x.shape[axis] raises ValueError.
     """
-    arrays, result = _inputs(values)
+    arrays, result = _inputs(values, names, dtype)
     x = arrays[0]
     axis = _axis(axis, x.ndim)
     if x.shape[axis] % 2:
@@ -381,11 +452,11 @@ def gated(functions, names, specs, values, params, axis, out, *, direction):
     )
 
 
-def prelu(functions, names, specs, values, params, out, *, direction):
+def prelu(functions, names, specs, values, params, out, dtype, *, direction):
     """PReLU with the channels on the last axis of x: weight holds 1 value
     (shared) or x.shape[-1] values (0-d or 1-d).  The backward returns
     (dx, dweight), dweight in weight's shape; `out` receives dx."""
-    arrays, result = _inputs(values)
+    arrays, result = _inputs(values, names, dtype)
     x, weight = arrays[0], arrays[-1]
     if direction == "_backward":
         _same_shape(arrays[:2], names[:2])
@@ -398,8 +469,9 @@ def prelu(functions, names, specs, values, params, out, *, direction):
     _check_out(out, x.shape, result)
     compute = _compute_dtype(result)
     function = functions[compute]
-    inputs = [_kernel_array(array, compute) for array in arrays]
-    target = _direct_target(out, _identity, compute, inputs)
+    inputs = [_kernel_array(_storage(array, compute), compute) for array in arrays]
+    destination = None if out is None else _storage(out, compute)
+    target = _direct_target(destination, _identity, compute, inputs)
     direct = target is not None
     if not direct:
         target = np.empty(x.shape, compute)
@@ -415,13 +487,13 @@ def prelu(functions, names, specs, values, params, out, *, direction):
     elif x.size:
         check(function, function(*pointers, target.ctypes.data, *counts, *weights))
     if out is None:
-        value = _rounded(target, result)
+        value = _as_result(target, result)
         value = value[()] if value.ndim == 0 else value
     else:
         if not direct:
-            _copy_into(out, target)
+            np.copyto(destination, target)
         value = out
     if gradient is None:
         return value
-    gradient = _rounded(gradient, result)
+    gradient = _as_result(gradient, result)
     return value, gradient[()] if gradient.ndim == 0 else gradient

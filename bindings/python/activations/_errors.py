@@ -52,6 +52,13 @@ class AlignmentError(ActivationsError, ValueError):
     code = -5
 
 
+class OutOfMemoryError(ActivationsError, MemoryError):
+    """ACT_ERR_MEMORY: the library could not allocate its working memory (only the
+    float16/bfloat16 row functions allocate: float scratch for their rows)."""
+
+    code = -6
+
+
 _BY_CODE: Dict[Optional[int], Type[ActivationsError]] = {cls.code: cls for cls in ActivationsError.__subclasses__()}
 
 

@@ -64,8 +64,16 @@ def _load():
 
 LIBRARY, PATH = _load()
 
-#: Element dtype -> (C suffix, ctypes type of T).
-REALS = {np.dtype(np.float32): ("f32", c_float), np.dtype(np.float64): ("f64", c_double)}
+#: Storage dtype of the arrays -> (C suffix, ctypes type of the REAL parameters).
+#: The 16-bit entry points take float parameters; the bfloat16 ones are keyed by
+#: uint16, the storage of their bit patterns (the drivers pass uint16 views of
+#: bfloat16 data only: integer input is computed as float64, never by them).
+REALS = {
+    np.dtype(np.float32): ("f32", c_float),
+    np.dtype(np.float64): ("f64", c_double),
+    np.dtype(np.float16): ("f16", c_float),
+    np.dtype(np.uint16): ("bf16", c_float),
+}
 
 
 def _declare(name, argtypes, restype):

@@ -12,7 +12,7 @@ current).
 
 import functools
 from ctypes import c_int32, c_size_t, c_uint64
-from typing import Any, Optional, SupportsIndex, Tuple, Union
+from typing import Any, Literal, Optional, SupportsIndex, Tuple, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -26,13 +26,14 @@ from ._spec import DIRECTIONS, FAMILIES, KINDS, REAL, REQUIRED
 # them in the wrappers' namespace, TYPES.
 _TEMPLATE = """\
 from __future__ import annotations
-def {public}({signature}*, out: {out} = None) -> {returns}:
-    return _run(({inputs}), ({params}), {axis}out)
+def {public}({signature}*, out: {out} = None, dtype: {dtype} = None) -> {returns}:
+    return _run(({inputs}), ({params}), {axis}out, dtype)
 """
 
 #: The names the annotations use (the stub imports or defines the same).
 TYPES = {
     "Any": Any,
+    "Literal": Literal,
     "Optional": Optional,
     "SupportsIndex": SupportsIndex,
     "Tuple": Tuple,
@@ -43,10 +44,13 @@ TYPES = {
 }
 #: Private aliases, defined in the wrappers' namespace and in the stub.
 ALIASES = {
-    # An array computed in float16, float32 or float64.
+    # An array computed in float16, float32 or float64 (or ml_dtypes.bfloat16,
+    # which is no np.floating subclass: its type cannot be named without ml_dtypes).
     "_FloatArray": "NDArray[np.floating[Any]]",
+    # bfloat16 bit patterns (dtype="bfloat16").
+    "_Bfloat16Bits": "NDArray[np.uint16]",
     # A result: an array, or a numpy scalar for 0-d input (as numpy's ufuncs).
-    "_Result": "Union[_FloatArray, np.floating[Any]]",
+    "_Result": "Union[_FloatArray, np.floating[Any], _Bfloat16Bits, np.uint16]",
 }
 for _name, _text in ALIASES.items():
     TYPES[_name] = eval(_text, dict(TYPES))  # noqa: S307 -- constant text above
@@ -55,7 +59,8 @@ for _name, _text in ALIASES.items():
 _PARAM_TYPES = {REAL: "float", c_int32: "bool", c_uint64: "SupportsIndex", c_size_t: "SupportsIndex"}
 _INPUT_TYPE = "ArrayLike"
 _AXIS_TYPE = "SupportsIndex"
-_OUT_TYPE = "Optional[_FloatArray]"
+_OUT_TYPE = "Optional[Union[_FloatArray, _Bfloat16Bits]]"
+_DTYPE_TYPE = 'Optional[Literal["bfloat16"]]'
 
 #: Docstring summaries per kind and direction (forward, derivative, backward).
 _SUMMARIES = {
@@ -98,10 +103,14 @@ _SUMMARIES = {
 
 _FOOTER = (
     "  out: optional ndarray of the result's shape and dtype (it may be an input: in place)\n"
+    "  dtype: None, or \"bfloat16\": the arrays are uint16 bfloat16 bit patterns, so is the result\n"
     "\n"
-    "float32/float64 are computed in their own type, float16 in float32, bool/integers/\n"
-    "Python numbers as float64; a 0-d result is a numpy scalar.  Library errors raise\n"
-    "activations.ActivationsError subclasses (ParameterError for a bad parameter)."
+    "float16/float32/float64 are computed in their own type (float16 and bfloat16: the\n"
+    "float32 kernels on the widened input, rounded to the format), ml_dtypes.bfloat16\n"
+    "arrays in bfloat16, bool/integers/Python numbers as float64 (uint16 too, without\n"
+    "dtype=\"bfloat16\"); dtype=\"bfloat16\" with any other dtype raises TypeError; a 0-d\n"
+    "result is a numpy scalar.  Library errors raise activations.ActivationsError\n"
+    "subclasses (ParameterError for a bad parameter)."
 )
 
 
@@ -168,6 +177,7 @@ def _wrapper(family, index, direction):
         public=public,
         signature="".join(f"{name}: {annotation}, " for name, annotation, _ in parameters),
         out=_OUT_TYPE,
+        dtype=_DTYPE_TYPE,
         returns=_returns(family, direction),
         inputs="".join(f"{name}, " for name in inputs),
         params="".join(f"{param.name}, " for param in family.params),
