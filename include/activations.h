@@ -53,6 +53,12 @@
  *   5. ACT_ERR_PARAMETER  a parameter outside its domain (see each family).
  *   6. ACT_ERR_OVERLAP    an output overlaps an input without being exactly
  *                         the same array (same address AND same length).
+ *   7. ACT_ERR_MEMORY     the _f16/_bf16 row functions (softmax family,
+ *                         maxout, prelu, gated units) could not allocate their
+ *                         float scratch (a block of at most 2^18 elements per
+ *                         array, or one row when a row is longer; prelu: the
+ *                         whole arrays).  No other function allocates memory
+ *                         of its own (see "Threads and determinism").
  *
  * Aliasing.  An output may be the very same array as an input of the same
  *   length: the call then works in place.  Inputs may alias each other
@@ -89,7 +95,8 @@
  *   the crossover (2^18 elements for the functions evaluating exp,
  *   2^20 for the piecewise-linear ones), or with one thread set.  Larger
  *   calls hand chunks to the thread pool (libdispatch), which allocates its
- *   work items.
+ *   work items.  The _f16/_bf16 row functions allocate float scratch
+ *   (ACT_ERR_MEMORY when that fails, check 7).
  *
  * No function aborts or crashes for any value of any argument, except for
  * non-NULL pointers to buffers shorter than the counts say -- the caller's
@@ -118,6 +125,8 @@ typedef int32_t act_status;
 #define ACT_ERR_PARAMETER    (-3) /* a parameter outside its domain                   */
 #define ACT_ERR_OVERLAP      (-4) /* an output partially overlaps an input            */
 #define ACT_ERR_ALIGNMENT    (-5) /* a pointer not aligned to its element type        */
+#define ACT_ERR_MEMORY       (-6) /* working memory could not be allocated (only the */
+                                  /* _f16/_bf16 row functions allocate; see 7.)     */
 
 /* A static, NUL-terminated ASCII message, distinct for each code above, and
  * "unknown status" for any other value.  Never NULL; never free it. */

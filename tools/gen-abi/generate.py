@@ -6,9 +6,10 @@ The table is FAMILIES in bindings/python/activations/_spec.py (the Python
 binding reads the same rows). For every family of kind "unary" it writes
 
   Sources/Activations/Exports/Elementwise+C.swift
-      the six @c exports act_NAME[_derivative|_backward]_f32/_f64, each
-      validating and running Unary<Swift type> with Swift type.Parameters
-      built from the C parameters in the table's order;
+      the twelve @c exports act_NAME[_derivative|_backward]_f32/_f64/_f16/_bf16,
+      each validating and running Unary<Swift type> with Swift type.Parameters
+      built from the C parameters in the table's order (Float parameters and
+      UInt16 arrays for the 16-bit formats);
   Sources/Activations/Drivers/ElementwiseFamily.swift
       the families numbered for `elementwiseEntry` (the cross-module entry
       of the instruction-set builds) and the switch from number to type;
@@ -69,6 +70,9 @@ SONAME_LINE = re.compile(r'^let soname = "[^"]*"$', re.MULTILINE)
 # c_uint64 itself; no elementwise function takes a size_t parameter).
 SWIFT_TYPES = {c_int32: "Int32", c_uint64: "UInt64"}
 SCALARS = (("f32", "Float"), ("f64", "Double"))
+# The 16-bit formats: suffix -> the driver's HalfFormat case; their arrays
+# are UInt16 bit patterns and their real parameters Float.
+HALVES = (("f16", "binary16"), ("bf16", "bfloat16"))
 
 
 def camel(name):
@@ -127,11 +131,13 @@ def unary_families():
     return families
 
 
-def export(family, direction, suffix, scalar):
-    """One @c export."""
+def export(family, direction, suffix, scalar, half=None):
+    """One @c export (`half`: the HalfFormat case of a 16-bit entry point,
+    whose arrays are UInt16 and whose real parameters are `scalar`, Float)."""
     symbol = f"act_{family.name}{direction}_{suffix}"
     params = [(p.name, scalar if p.ctype is _spec.REAL else SWIFT_TYPES[p.ctype]) for p in family.params]
-    pointer, mutable = f"UnsafePointer<{scalar}>?", f"UnsafeMutablePointer<{scalar}>?"
+    storage = "UInt16" if half else scalar
+    pointer, mutable = f"UnsafePointer<{storage}>?", f"UnsafeMutablePointer<{storage}>?"
     if direction == "_backward":
         arrays = [("x", pointer), ("dy", pointer), ("dx", mutable)]
         method = "backward"
@@ -141,15 +147,18 @@ def export(family, direction, suffix, scalar):
     arguments = ", ".join(f"_ {name}: {kind}" for name, kind in arrays + [("n", "UInt")] + params)
     values = ", ".join(name for name, _ in arrays + [("n", None)])
     parameters = f"{family.swift}.Parameters({', '.join(name for name, _ in params)})"
-    call = f"try Unary<{family.swift}>.{method}({values}, {parameters})"
+    format = f", .{half}" if half else ""
+    call = f"try Unary<{family.swift}>.{method}({values}, {parameters}{format})"
     signature = f"public func {symbol}({arguments}) -> Int32 {{"
     if len(signature) > 120:
         signature = f"public func {symbol}(\n  {arguments}\n) -> Int32 {{"
     what = {"forward": "y = f(x)", "derivative": "d = f'(x)", "backward": "dx = dy * f'(x)"}[method]
     labels = f"({''.join(camel(p.name) + ':' for p in family.params)})" if family.params else ""
+    swift = (f"/// Its arrays hold {suffix} bit patterns; it computes in Float and rounds once.\n" if half else
+             f"/// Swift code calls `Activation.{case_name(family.name)}{labels}.{method}` instead.\n")
     return (
         f"/// The C function `{symbol}`: {what} (include/activations.h).\n"
-        f"/// Swift code calls `Activation.{case_name(family.name)}{labels}.{method}` instead.\n"
+        f"{swift}"
         f"@c({symbol})\n"
         f"{signature}\n"
         f"  abiCall {{ () throws(ActivationError) in {call} }}\n"
@@ -158,13 +167,17 @@ def export(family, direction, suffix, scalar):
 
 
 def exports_source():
-    parts = [HEADER, "// The elementwise C ABI (include/activations.h): six exports per family,\n"
-             "// each a call of the family's driver `Unary<Type>` (Drivers/Unary.swift).\n"]
+    parts = [HEADER, "// The elementwise C ABI (include/activations.h): twelve exports per family,\n"
+             "// each a call of the family's driver `Unary<Type>` (Drivers/Unary.swift,\n"
+             "// Drivers/Unary+Half.swift for the 16-bit formats).\n"]
     for family in unary_families():
         parts.append(f"\n// MARK: - {family.name}\n\n")
         for suffix, scalar in SCALARS:
             for direction in _spec.DIRECTIONS:
                 parts.append(export(family, direction, suffix, scalar))
+        for suffix, half in HALVES:
+            for direction in _spec.DIRECTIONS:
+                parts.append(export(family, direction, suffix, "Float", half))
     return "".join(parts)
 
 

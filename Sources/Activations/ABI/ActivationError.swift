@@ -24,6 +24,10 @@ public struct ActivationError: Error, Equatable, Hashable, Sendable, CustomStrin
   /// A pointer not aligned to its element type.
   /// The corresponding C status is `ACT_ERR_ALIGNMENT`.
   public static let alignment = ActivationError(rawValue: -5)
+  /// The library could not allocate its working memory (only the 16-bit
+  /// row functions allocate: float scratch for a block of rows).
+  /// The corresponding C status is `ACT_ERR_MEMORY`.
+  public static let memory = ActivationError(rawValue: -6)
 
   /// The status's message, the text of `act_status_message`.
   public var description: String { String(cString: statusMessage(rawValue)) }
@@ -53,6 +57,7 @@ func statusMessage(_ status: Int32) -> UnsafePointer<CChar> {
   case -3: message = "parameter out of domain: a parameter is NaN, infinite or otherwise invalid"
   case -4: message = "overlap: an output partially overlaps an input"
   case -5: message = "misaligned pointer: a pointer is not aligned to its element type"
+  case -6: message = "out of memory: the library could not allocate its working memory"
   default: message = "unknown status"
   }
   return UnsafeRawPointer(message.utf8Start).assumingMemoryBound(to: CChar.self)

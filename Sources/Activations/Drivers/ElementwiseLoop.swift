@@ -5,12 +5,15 @@
 /// is specialized for (so the math is inlined into the loop body).
 protocol ElementwiseKernel {
   associatedtype Scalar: ActivationScalar
+  /// Whether the kernel reads `dy` (backward); the others get x twice.
+  static var readsGradient: Bool { get }
   /// The outputs for lanes `x` (and gradients `dy`), first lane at `index`.
   func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector
 }
 
 struct ForwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
   let p: A.Parameters
+  static var readsGradient: Bool { false }
   @inline(__always)
   func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
     propagateNaN(A.forward(x, p, index: index), x)
@@ -19,6 +22,7 @@ struct ForwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseK
 
 struct DerivativeKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
   let p: A.Parameters
+  static var readsGradient: Bool { false }
   @inline(__always)
   func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
     propagateNaN(A.derivative(x, p, index: index), x)
@@ -27,6 +31,7 @@ struct DerivativeKernel<A: UnaryActivation, Scalar: ActivationScalar>: Elementwi
 
 struct BackwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
   let p: A.Parameters
+  static var readsGradient: Bool { true }
   @inline(__always)
   func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector {
     dy * propagateNaN(A.derivative(x, p, index: index), x)

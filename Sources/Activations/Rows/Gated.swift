@@ -16,14 +16,7 @@ enum Gated<G: GateFunction> {
   static func forward<T: ActivationScalar>(
     _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
   ) throws(ActivationError) {
-    let count = try Rows.count(rows, cols, 2, of: T.self)
-    guard rows == 0 || cols > 0 else { throw .size }
-    guard rows > 0 else { return }
-    let (x, y) = (try nonNull(x), try nonNull(y))
-    try requireAligned(x)
-    try requireAligned(UnsafePointer(y))
-    try requireNoPartialOverlap(Region(y, count: count / 2), Region(x, count: count))
-    let c = Int(cols)
+    guard let (x, y, c) = try GatedChecks.checkForward(x, y, rows, cols) else { return }
     Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: G.cost) { range in
       runGated(G.gate, 0, x, x, y, range, c)
     }
@@ -32,14 +25,7 @@ enum Gated<G: GateFunction> {
   static func derivative<T: ActivationScalar>(
     _ x: UnsafePointer<T>?, _ d: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
   ) throws(ActivationError) {
-    let count = try Rows.count(rows, cols, 2, of: T.self)
-    guard rows == 0 || cols > 0 else { throw .size }
-    guard rows > 0 else { return }
-    let (x, d) = (try nonNull(x), try nonNull(d))
-    try requireAligned(x)
-    try requireAligned(UnsafePointer(d))
-    try requireNoPartialOverlap(Region(d, count: count), Region(x, count: count))
-    let c = Int(cols)
+    guard let (x, d, c) = try GatedChecks.checkDerivative(x, d, rows, cols) else { return }
     Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: G.cost) { range in
       runGated(G.gate, 1, x, x, d, range, c)
     }
@@ -48,18 +34,56 @@ enum Gated<G: GateFunction> {
   static func backward<T: ActivationScalar>(
     _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
   ) throws(ActivationError) {
+    guard let (x, dy, dx, c) = try GatedChecks.checkBackward(x, dy, dx, rows, cols) else { return }
+    Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: G.cost) { range in
+      runGated(G.gate, 2, x, dy, dx, range, c)
+    }
+  }
+}
+
+// MARK: - Checks (any element type; nil when there is nothing to do)
+
+/// The gated units' checks, in the header's order; they return the arrays
+/// and cols.
+enum GatedChecks {
+  static func checkForward<T>(
+    _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafeMutablePointer<T>, Int)? {
     let count = try Rows.count(rows, cols, 2, of: T.self)
     guard rows == 0 || cols > 0 else { throw .size }
-    guard rows > 0 else { return }
+    guard rows > 0 else { return nil }
+    let (x, y) = (try nonNull(x), try nonNull(y))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(y))
+    try requireNoPartialOverlap(Region(y, count: count / 2), Region(x, count: count))
+    return (x, y, Int(cols))
+  }
+
+  static func checkDerivative<T>(
+    _ x: UnsafePointer<T>?, _ d: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafeMutablePointer<T>, Int)? {
+    let count = try Rows.count(rows, cols, 2, of: T.self)
+    guard rows == 0 || cols > 0 else { throw .size }
+    guard rows > 0 else { return nil }
+    let (x, d) = (try nonNull(x), try nonNull(d))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(d))
+    try requireNoPartialOverlap(Region(d, count: count), Region(x, count: count))
+    return (x, d, Int(cols))
+  }
+
+  static func checkBackward<T>(
+    _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>, Int)? {
+    let count = try Rows.count(rows, cols, 2, of: T.self)
+    guard rows == 0 || cols > 0 else { throw .size }
+    guard rows > 0 else { return nil }
     let (x, dy, dx) = (try nonNull(x), try nonNull(dy), try nonNull(dx))
     try requireAligned(x)
     try requireAligned(dy)
     try requireAligned(UnsafePointer(dx))
     try requireNoPartialOverlap(Region(dx, count: count), Region(x, count: count), Region(dy, count: count / 2))
-    let c = Int(cols)
-    Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: G.cost) { range in
-      runGated(G.gate, 2, x, dy, dx, range, c)
-    }
+    return (x, dy, dx, Int(cols))
   }
 }
 

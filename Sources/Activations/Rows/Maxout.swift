@@ -32,13 +32,7 @@ enum Maxout {
   static func forward<T: ActivationScalar>(
     _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
   ) throws(ActivationError) {
-    guard let (groups, elements) = try shape(rows, units, pieces, of: T.self) else { return }
-    let (x, y) = (try nonNull(x), try nonNull(y))
-    try requireAligned(x)
-    try requireAligned(UnsafePointer(y))
-    guard pieces > 0 else { throw .parameter }
-    try requireNoPartialOverlap(Region(y, count: groups), Region(x, count: elements))
-    let p = Int(pieces)
+    guard let (x, y, groups, p) = try checkForward(x, y, rows, units, pieces) else { return }
     Rows.forEachChunk(rows: groups, elementsPerRow: p, cost: cost) { range in
       runRows(.maxout, x, x, y, range, p)
     }
@@ -47,13 +41,7 @@ enum Maxout {
   static func derivative<T: ActivationScalar>(
     _ x: UnsafePointer<T>?, _ d: UnsafeMutablePointer<T>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
   ) throws(ActivationError) {
-    guard let (groups, elements) = try shape(rows, units, pieces, of: T.self) else { return }
-    let (x, d) = (try nonNull(x), try nonNull(d))
-    try requireAligned(x)
-    try requireAligned(UnsafePointer(d))
-    guard pieces > 0 else { throw .parameter }
-    try requireNoPartialOverlap(Region(d, count: elements), Region(x, count: elements))
-    let p = Int(pieces)
+    guard let (x, d, groups, p) = try checkDerivative(x, d, rows, units, pieces) else { return }
     Rows.forEachChunk(rows: groups, elementsPerRow: p, cost: cost) { range in
       runRows(.maxoutDerivative, x, x, d, range, p)
     }
@@ -63,17 +51,52 @@ enum Maxout {
     _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?,
     _ rows: UInt, _ units: UInt, _ pieces: UInt
   ) throws(ActivationError) {
-    guard let (groups, elements) = try shape(rows, units, pieces, of: T.self) else { return }
+    guard let (x, dy, dx, groups, p) = try checkBackward(x, dy, dx, rows, units, pieces) else { return }
+    Rows.forEachChunk(rows: groups, elementsPerRow: p, cost: cost) { range in
+      runRows(.maxoutBackward, x, dy, dx, range, p)
+    }
+  }
+}
+
+// MARK: - Checks (any element type): the arrays, the group count and pieces
+
+extension Maxout {
+  static func checkForward<T>(
+    _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafeMutablePointer<T>, Int, Int)? {
+    guard let (groups, elements) = try shape(rows, units, pieces, of: T.self) else { return nil }
+    let (x, y) = (try nonNull(x), try nonNull(y))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(y))
+    guard pieces > 0 else { throw .parameter }
+    try requireNoPartialOverlap(Region(y, count: groups), Region(x, count: elements))
+    return (x, y, groups, Int(pieces))
+  }
+
+  static func checkDerivative<T>(
+    _ x: UnsafePointer<T>?, _ d: UnsafeMutablePointer<T>?, _ rows: UInt, _ units: UInt, _ pieces: UInt
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafeMutablePointer<T>, Int, Int)? {
+    guard let (groups, elements) = try shape(rows, units, pieces, of: T.self) else { return nil }
+    let (x, d) = (try nonNull(x), try nonNull(d))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(d))
+    guard pieces > 0 else { throw .parameter }
+    try requireNoPartialOverlap(Region(d, count: elements), Region(x, count: elements))
+    return (x, d, groups, Int(pieces))
+  }
+
+  static func checkBackward<T>(
+    _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?,
+    _ rows: UInt, _ units: UInt, _ pieces: UInt
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>, Int, Int)? {
+    guard let (groups, elements) = try shape(rows, units, pieces, of: T.self) else { return nil }
     let (x, dy, dx) = (try nonNull(x), try nonNull(dy), try nonNull(dx))
     try requireAligned(x)
     try requireAligned(dy)
     try requireAligned(UnsafePointer(dx))
     guard pieces > 0 else { throw .parameter }
     try requireNoPartialOverlap(Region(dx, count: elements), Region(x, count: elements), Region(dy, count: groups))
-    let p = Int(pieces)
-    Rows.forEachChunk(rows: groups, elementsPerRow: p, cost: cost) { range in
-      runRows(.maxoutBackward, x, dy, dx, range, p)
-    }
+    return (x, dy, dx, groups, Int(pieces))
   }
 }
 

@@ -20,14 +20,7 @@ extension Softmax {
     _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt,
     _ kernel: RowKernel = .softmax
   ) throws(ActivationError) {
-    let count = try Rows.count(rows, cols, of: T.self)
-    guard rows == 0 || cols > 0 else { throw .size }
-    guard rows > 0 else { return }
-    let (x, y) = (try nonNull(x), try nonNull(y))
-    try requireAligned(x)
-    try requireAligned(UnsafePointer(y))
-    try requireNoPartialOverlap(Region(y, count: count), Region(x, count: count))
-    let c = Int(cols)
+    guard let (x, y, c) = try checkForward(x, y, rows, cols) else { return }
     Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: forwardCost) { range in
       runRows(kernel, x, x, y, range, c)
     }
@@ -37,15 +30,7 @@ extension Softmax {
     _ y: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt,
     _ kernel: RowKernel = .softmaxBackward
   ) throws(ActivationError) {
-    let count = try Rows.count(rows, cols, of: T.self)
-    guard rows == 0 || cols > 0 else { throw .size }
-    guard rows > 0 else { return }
-    let (y, dy, dx) = (try nonNull(y), try nonNull(dy), try nonNull(dx))
-    try requireAligned(y)
-    try requireAligned(dy)
-    try requireAligned(UnsafePointer(dx))
-    try requireNoPartialOverlap(Region(dx, count: count), Region(y, count: count), Region(dy, count: count))
-    let c = Int(cols)
+    guard let (y, dy, dx, c) = try checkBackward(y, dy, dx, rows, cols) else { return }
     Rows.forEachChunk(rows: Int(rows), elementsPerRow: c, cost: backwardCost) { range in
       runRows(kernel, y, dy, dx, range, c)
     }
@@ -55,18 +40,55 @@ extension Softmax {
     _ x: UnsafePointer<T>?, _ jacobian: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt,
     _ kernel: RowKernel = .softmaxJacobian
   ) throws(ActivationError) {
+    guard let (x, jacobian, c) = try checkJacobian(x, jacobian, rows, cols) else { return }
+    Rows.forEachChunk(rows: Int(rows), elementsPerRow: c * c, cost: jacobianCost) { range in
+      runRows(kernel, x, x, jacobian, range, c)
+    }
+  }
+}
+
+// MARK: - Checks (any element type; nil when there is nothing to do)
+
+extension Softmax {
+  static func checkForward<T>(
+    _ x: UnsafePointer<T>?, _ y: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafeMutablePointer<T>, Int)? {
+    let count = try Rows.count(rows, cols, of: T.self)
+    guard rows == 0 || cols > 0 else { throw .size }
+    guard rows > 0 else { return nil }
+    let (x, y) = (try nonNull(x), try nonNull(y))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(y))
+    try requireNoPartialOverlap(Region(y, count: count), Region(x, count: count))
+    return (x, y, Int(cols))
+  }
+
+  static func checkBackward<T>(
+    _ y: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>, Int)? {
+    let count = try Rows.count(rows, cols, of: T.self)
+    guard rows == 0 || cols > 0 else { throw .size }
+    guard rows > 0 else { return nil }
+    let (y, dy, dx) = (try nonNull(y), try nonNull(dy), try nonNull(dx))
+    try requireAligned(y)
+    try requireAligned(dy)
+    try requireAligned(UnsafePointer(dx))
+    try requireNoPartialOverlap(Region(dx, count: count), Region(y, count: count), Region(dy, count: count))
+    return (y, dy, dx, Int(cols))
+  }
+
+  static func checkJacobian<T>(
+    _ x: UnsafePointer<T>?, _ jacobian: UnsafeMutablePointer<T>?, _ rows: UInt, _ cols: UInt
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafeMutablePointer<T>, Int)? {
     let count = try Rows.count(rows, cols, of: T.self)
     let jacobianCount = try Rows.count(rows, cols, cols, of: T.self)
     guard rows == 0 || cols > 0 else { throw .size }
-    guard rows > 0 else { return }
+    guard rows > 0 else { return nil }
     let (x, jacobian) = (try nonNull(x), try nonNull(jacobian))
     try requireAligned(x)
     try requireAligned(UnsafePointer(jacobian))
     try requireNoPartialOverlap(Region(jacobian, count: jacobianCount), Region(x, count: count))
-    let c = Int(cols)
-    Rows.forEachChunk(rows: Int(rows), elementsPerRow: c * c, cost: jacobianCost) { range in
-      runRows(kernel, x, x, jacobian, range, c)
-    }
+    return (x, jacobian, Int(cols))
   }
 }
 

@@ -1,5 +1,6 @@
 /* Vector conversions the Swift standard library only offers as per-lane
- * loops: float <-> double on eight lanes. Swift imports these clang vector
+ * loops: float <-> double on eight lanes, and float <-> binary16/bfloat16 on
+ * sixteen (below). Swift imports these clang vector
  * types as SIMD8<Float> / SIMD8<Double>, and the static inline functions are
  * inlined into the Swift kernels (cvtps2pd / cvtpd2ps, round to nearest). */
 #ifndef ACTIVATIONS_VECTOR_SHIMS_H
@@ -14,6 +15,87 @@ static inline __attribute__((always_inline)) actv_double8 actv_widen_f32x8(actv_
 
 static inline __attribute__((always_inline)) actv_float8 actv_narrow_f64x8(actv_double8 v) {
   return __builtin_convertvector(v, actv_float8);
+}
+
+/* ---- 16-bit floating-point formats, sixteen lanes -------------------------
+ * Bit patterns travel as actv_u16x16 (Swift: SIMD16<UInt16>), values as
+ * actv_f32x16 (SIMD16<Float>).  Widening is exact; narrowing rounds once to
+ * nearest, ties to even, overflows to +-inf, keeps signed zeros and gives a
+ * quiet NaN for a NaN.
+ *
+ * binary16 (IEEE half): with F16C (the x86-64-v3 build) vcvtph2ps/vcvtps2ph;
+ * otherwise integer arithmetic that gives the same bits for every non-NaN
+ * value (widening rebiases the exponent by one multiplication by 2^112,
+ * which also normalizes subnormal halves; narrowing adds the rounding bias
+ * to the bits for normal results, and lets the float adder round results in
+ * the subnormal range, by adding 0.5 whose ulp is the half subnormal step).
+ * bfloat16 is the upper half of a float: widening shifts, narrowing adds
+ * 0x7FFF plus the lowest kept bit (ties to even) and shifts. */
+typedef unsigned short actv_u16x16 __attribute__((ext_vector_type(16)));
+typedef unsigned int actv_u32x16 __attribute__((ext_vector_type(16)));
+typedef float actv_f32x16 __attribute__((ext_vector_type(16)));
+
+/* mask ? a : b, lane by lane, for masks of all-ones / all-zeros lanes. */
+static inline __attribute__((always_inline)) actv_u32x16 actv_select_u32x16(actv_u32x16 mask, actv_u32x16 a,
+                                                                           actv_u32x16 b) {
+  return (a & mask) | (b & ~mask);
+}
+
+#if defined(__F16C__)
+typedef short actv_i16x8 __attribute__((vector_size(16)));
+typedef float actv_f32x8 __attribute__((vector_size(32)));
+
+static inline __attribute__((always_inline)) actv_f32x16 actv_widen_binary16x16(actv_u16x16 bits) {
+  actv_i16x8 lo = (actv_i16x8)__builtin_shufflevector(bits, bits, 0, 1, 2, 3, 4, 5, 6, 7);
+  actv_i16x8 hi = (actv_i16x8)__builtin_shufflevector(bits, bits, 8, 9, 10, 11, 12, 13, 14, 15);
+  actv_f32x8 a = __builtin_ia32_vcvtph2ps256(lo);
+  actv_f32x8 b = __builtin_ia32_vcvtph2ps256(hi);
+  return __builtin_shufflevector(a, b, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+}
+
+static inline __attribute__((always_inline)) actv_u16x16 actv_narrow_binary16x16(actv_f32x16 v) {
+  actv_f32x8 lo = __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7);
+  actv_f32x8 hi = __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15);
+  actv_i16x8 a = __builtin_ia32_vcvtps2ph256(lo, 0); /* imm 0: round to nearest even */
+  actv_i16x8 b = __builtin_ia32_vcvtps2ph256(hi, 0);
+  return (actv_u16x16)__builtin_shufflevector(a, b, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+}
+#else
+static inline __attribute__((always_inline)) actv_f32x16 actv_widen_binary16x16(actv_u16x16 bits) {
+  actv_u32x16 h = __builtin_convertvector(bits, actv_u32x16);
+  actv_u32x16 sign = (h & 0x8000u) << 16;
+  actv_u32x16 magnitude = (h & 0x7fffu) << 13;
+  actv_u32x16 scaled = (actv_u32x16)((actv_f32x16)magnitude * 0x1p112f);
+  actv_u32x16 special = (actv_u32x16)(magnitude >= (0x7c00u << 13)); /* inf, NaN */
+  return (actv_f32x16)(actv_select_u32x16(special, magnitude | 0x7f800000u, scaled) | sign);
+}
+
+static inline __attribute__((always_inline)) actv_u16x16 actv_narrow_binary16x16(actv_f32x16 v) {
+  actv_u32x16 u = (actv_u32x16)v;
+  actv_u32x16 sign = u & 0x80000000u;
+  u ^= sign;
+  /* |v| >= 2^-14: rebias the exponent (-112 << 23), add 0xFFF plus the
+   * lowest kept bit, drop 13 bits; 65520 and above carry into infinity. */
+  actv_u32x16 normal = (u + 0xc8000fffu + ((u >> 13) & 1u)) >> 13;
+  /* |v| < 2^-14: the float sum |v| + 0.5 is rounded at the half subnormal step. */
+  actv_u32x16 subnormal = (actv_u32x16)((actv_f32x16)u + 0.5f) - 0x3f000000u;
+  actv_u32x16 huge = actv_select_u32x16((actv_u32x16)(u > 0x7f800000u), (actv_u32x16)0x7e00u,
+                                        (actv_u32x16)0x7c00u);
+  actv_u32x16 r = actv_select_u32x16((actv_u32x16)(u < 0x38800000u), subnormal, normal);
+  r = actv_select_u32x16((actv_u32x16)(u >= 0x47800000u), huge, r);
+  return __builtin_convertvector(r | (sign >> 16), actv_u16x16);
+}
+#endif
+
+static inline __attribute__((always_inline)) actv_f32x16 actv_widen_bfloat16x16(actv_u16x16 bits) {
+  return (actv_f32x16)(__builtin_convertvector(bits, actv_u32x16) << 16);
+}
+
+static inline __attribute__((always_inline)) actv_u16x16 actv_narrow_bfloat16x16(actv_f32x16 v) {
+  actv_u32x16 u = (actv_u32x16)v;
+  actv_u32x16 rounded = (u + 0x7fffu + ((u >> 16) & 1u)) >> 16;
+  actv_u32x16 nan = (actv_u32x16)((u & 0x7fffffffu) > 0x7f800000u);
+  return __builtin_convertvector(actv_select_u32x16(nan, (u >> 16) | 0x40u, rounded), actv_u16x16);
 }
 
 #endif
