@@ -1,4 +1,6 @@
 /* half.c -- binary16 and bfloat16 conversions (see half.h), integer arithmetic only. */
+#include <float.h>
+#include <math.h>
 #include <string.h>
 
 #include "half.h"
@@ -66,6 +68,31 @@ uint16_t bf16_from_float(float v) {
 }
 
 uint16_t half_from_float(half_format f, float v) { return f == FORMAT_F16 ? f16_from_float(v) : bf16_from_float(v); }
+
+uint16_t half_from_double(half_format f, double v) {
+    /* v / spacing is exact (a power of two); nearbyint rounds it to an integer,
+     * to nearest, ties to even; times spacing it is a value of the format (or
+     * the power of two past its largest finite, which converts to inf) that
+     * float holds exactly, so the last conversion does not round. */
+    int e, emin = f == FORMAT_F16 ? -14 : -126, digits = f == FORMAT_F16 ? 10 : 7;
+    double spacing, r;
+    if (isnan(v) || isinf(v) || v == 0) return half_from_float(f, (float)v);
+    frexp(v, &e); /* |v| = m * 2^e, m in [0.5, 1): floor(log2 |v|) = e - 1 */
+    e = e - 1 < emin ? emin : e - 1;
+    spacing = ldexp(1.0, e - digits);
+    r = nearbyint(v / spacing) * spacing;
+    if (r == 0) return (uint16_t)(signbit(v) ? 0x8000u : 0u);
+    if (fabs(r) > (double)FLT_MAX) return (uint16_t)((signbit(v) ? 0x8000u : 0u) | (f == FORMAT_F16 ? 0x7c00u : 0x7f80u));
+    return half_from_float(f, (float)r);
+}
+
+int half_rounding_ambiguous(half_format f, float y32) {
+    uint32_t b = to_bits(y32), sign = b & 0x80000000u, a = b & 0x7fffffffu, lo, hi;
+    if (a >= 0x7f800000u) return 0; /* inf, NaN */
+    lo = a >= 4 ? a - 4 : 0;
+    hi = a + 4 > 0x7f800000u ? 0x7f800000u : a + 4;
+    return half_from_float(f, from_bits(sign | lo)) != half_from_float(f, from_bits(sign | hi));
+}
 
 int half_is_nan(half_format f, uint16_t h) {
     return f == FORMAT_F16 ? (h & 0x7fffu) > 0x7c00u : (h & 0x7fffu) > 0x7f80u;

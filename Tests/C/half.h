@@ -26,6 +26,16 @@ uint16_t f16_from_float(float v);
 uint16_t bf16_from_float(float v);
 uint16_t half_from_float(half_format f, float v);
 
+/* The double rounded to the format directly (once), to nearest, ties to
+ * even: the correctly rounded value of v. */
+uint16_t half_from_double(half_format f, double v);
+
+/* Whether rounding y32 to the format is ambiguous in the library's sense
+ * (the rule of the elementwise forward and derivative): y32 is finite and
+ * the floats whose bit patterns are |y32|'s minus 4 (clamped at 0) and
+ * plus 4 (clamped at +inf), with y32's sign, round to different values. */
+int half_rounding_ambiguous(half_format f, float y32);
+
 /* Classes of a 16-bit pattern. */
 int half_is_nan(half_format f, uint16_t h);
 int half_is_quiet_nan(half_format f, uint16_t h);

@@ -5,8 +5,14 @@
  *
  *   a. contract: the half result is the _f32 function on the exactly
  *      widened inputs, rounded once to the format, to nearest, ties to even
- *      -- bit for bit, NaN (quiet) where the _f32 result is NaN.  Widening
- *      and rounding are written here (half.c), not taken from the library.
+ *      -- bit for bit, NaN (quiet) where the _f32 result is NaN.  The
+ *      elementwise forward and derivative are correctly rounded: where
+ *      rounding the _f32 result is ambiguous (the floats 4 ulps below and
+ *      above it round differently) they must be the _f64 function of the
+ *      widened input (parameters as float), rounded once; results that are
+ *      not the correctly rounded _f64 value anywhere are noted (information).
+ *      Widening and rounding are written here (half.c), not taken from the
+ *      library.
  *      Elementwise: every one of the 2^16 bit patterns as x (and, for the
  *      backward, as dy), beside a mix of moderate values, every special
  *      class (+-0, subnormals, the largest finite, +-inf, quiet and
@@ -117,28 +123,41 @@ static float *falloc(size_t n) { return xmalloc((n ? n : 1) * sizeof(float)); }
 
 /* ---- a. the contract: round(f32(widen(x))) ---------------------------------- */
 
-/* How many of got[0..n) differ from the rounded ref (NaN: must be a quiet
- * NaN); prints the first few with their inputs' bits. */
-static size_t compare_rounded(const half_case *h, const char *what, const H *got, const float *ref, size_t n,
-                              const H *in0, const H *in1, size_t width, int *printed) {
+/* The expected 16-bit result from the _f32 result y32 (and, for the
+ * elementwise forward and derivative, y64: the _f64 function on the same
+ * widened input, parameters as float): RN16(y32), except where rounding y32
+ * is ambiguous (half_rounding_ambiguous): there the correctly rounded y64. */
+static H expected(const half_case *h, float y32, const double *y64) {
+    if (y64 != NULL && half_rounding_ambiguous(h->format, y32)) return half_from_double(h->format, *y64);
+    return half_from_float(h->format, y32);
+}
+
+/* How many of got[0..n) differ from the expected value (NaN: must be a
+ * quiet NaN); prints the first few with their inputs' bits. */
+static size_t compare_rounded(const half_case *h, const char *what, const H *got, const float *ref,
+                              const double *ref64, size_t n, const H *in0, const H *in1, size_t width,
+                              int *printed) {
     size_t i, bad = 0;
     for (i = 0; i < n; i++) {
-        H want = half_from_float(h->format, ref[i]);
+        H want = expected(h, ref[i], ref64 ? &ref64[i] : NULL);
         int ok = isnan(ref[i]) ? half_is_quiet_nan(h->format, got[i]) : got[i] == want;
         if (ok) continue;
         bad++;
         if ((*printed)++ < 4) {
             uint32_t rb;
+            char extra[96] = "";
             memcpy(&rb, &ref[i], sizeof rb);
+            if (ref64 && half_rounding_ambiguous(h->format, ref[i]))
+                sprintf(extra, "; ambiguous, _f64 result %a", ref64[i]);
             if (width == 0 && in1)
                 printf("  %s (%s): element %zu: x 0x%04x, dy 0x%04x: got 0x%04x, want 0x%04x%s "
-                       "(_f32 result %a = 0x%08x)\n",
+                       "(_f32 result %a = 0x%08x%s)\n",
                        h->c.symbol, what, i, in0[i], in1[i], got[i], want, isnan(ref[i]) ? " (a quiet NaN)" : "",
-                       (double)ref[i], rb);
+                       (double)ref[i], rb, extra);
             else if (width == 0)
-                printf("  %s (%s): element %zu: x 0x%04x: got 0x%04x, want 0x%04x%s (_f32 result %a = 0x%08x)\n",
+                printf("  %s (%s): element %zu: x 0x%04x: got 0x%04x, want 0x%04x%s (_f32 result %a = 0x%08x%s)\n",
                        h->c.symbol, what, i, in0[i], got[i], want, isnan(ref[i]) ? " (a quiet NaN)" : "",
-                       (double)ref[i], rb);
+                       (double)ref[i], rb, extra);
             else
                 printf("  %s (%s): output element %zu (row %zu): got 0x%04x, want 0x%04x%s "
                        "(_f32 result %a = 0x%08x)\n",
@@ -149,14 +168,31 @@ static size_t compare_rounded(const half_case *h, const char *what, const H *got
     return bad;
 }
 
+/* Information only: results that are not the correctly rounded _f64 value. */
+static size_t not_correctly_rounded(const half_case *h, const H *got, const double *ref64, const H *in0, size_t n,
+                                    size_t *in_range) {
+    size_t i, bad = 0;
+    *in_range = 0;
+    for (i = 0; i < n; i++) {
+        if (isnan(ref64[i])) continue;
+        ++*in_range;
+        if (got[i] != half_from_double(h->format, ref64[i]) && bad++ < 2)
+            printf("  note: %s(x 0x%04x) = 0x%04x, the _f64 result %a rounds to 0x%04x\n", h->c.symbol, in0[i],
+                   got[i], ref64[i], half_from_double(h->format, ref64[i]));
+    }
+    return bad;
+}
+
 /* Calls h and its _f32 reference on the same inputs (widened) with shape s
- * and parameters p, and checks every output (and prelu's dweight). */
+ * and parameters p, and checks every output (and prelu's dweight); the
+ * elementwise forward and derivative also call the _f64 function. */
 static void contract_call(const half_case *h, const fn_case *ref, const char *what, const H *in0,
                           const H *in1, const shape *s, const params *p, size_t width) {
-    size_t count[3], bad = 0, nw = 0;
+    size_t count[3], bad = 0, nw = 0, i;
     float *w0, *w1, *out32, dweight32[64];
+    double *w64 = NULL, *out64 = NULL;
     H *out16, dweight16[64];
-    act_status st16, st32;
+    act_status st16, st32, st64 = ACT_OK;
     int printed = 0;
     case_counts(&h->c, s, count);
     w0 = falloc(count[0]);
@@ -171,24 +207,51 @@ static void contract_call(const half_case *h, const fn_case *ref, const char *wh
         nw = s->units;
         memcpy(dweight32, prelu_dweight, nw * sizeof(float));
     }
+    if (h->c.kind == KIND_ELEMENTWISE && h->c.variant != VARIANT_BACKWARD) {
+        char symbol[96];
+        const fn_case *ref64;
+        params p64 = *p; /* the parameters the half call receives: floats */
+        p64.alpha = (double)(float)p->alpha;
+        p64.lower = (double)(float)p->lower;
+        p64.upper = (double)(float)p->upper;
+        strcpy(symbol, h->reference);
+        strcpy(symbol + strlen(symbol) - 3, "f64");
+        ref64 = find_case(symbol);
+        check(ref64 != NULL, "%s: no %s in the table", h->c.symbol, symbol);
+        if (ref64 != NULL) {
+            w64 = xmalloc(count[0] * sizeof(double));
+            out64 = xmalloc(count[2] * sizeof(double));
+            for (i = 0; i < count[0]; i++) w64[i] = (double)w0[i];
+            st64 = ref64->call(w64, NULL, out64, s, &p64);
+        }
+    }
     st16 = h->c.call(in0, count[1] ? in1 : NULL, out16, s, p);
     if (nw) memcpy(dweight16, prelu_dweight, nw * sizeof(H));
-    check(st32 == ACT_OK && st16 == ACT_OK, "%s (%s): status %d, %s %d", h->c.symbol, what, (int)st16,
-          h->reference, (int)st32);
-    if (st32 == ACT_OK && st16 == ACT_OK) {
-        bad = compare_rounded(h, what, out16, out32, count[2], in0, count[1] ? in1 : NULL, width, &printed);
-        check(bad == 0, "%s (%s): %zu of %zu results differ from %s on the widened inputs, rounded once",
-              h->c.symbol, what, bad, count[2], h->reference);
+    check(st32 == ACT_OK && st16 == ACT_OK && st64 == ACT_OK, "%s (%s): status %d, %s %d (f64 %d)", h->c.symbol,
+          what, (int)st16, h->reference, (int)st32, (int)st64);
+    if (st32 == ACT_OK && st16 == ACT_OK && st64 == ACT_OK) {
+        bad = compare_rounded(h, what, out16, out32, out64, count[2], in0, count[1] ? in1 : NULL, width, &printed);
+        check(bad == 0, "%s (%s): %zu of %zu results differ from %s on the widened inputs, rounded once%s",
+              h->c.symbol, what, bad, count[2], h->reference,
+              out64 ? " (the _f64 result where that rounding is ambiguous)" : "");
+        if (out64) {
+            size_t in_range, off = not_correctly_rounded(h, out16, out64, in0, count[2], &in_range);
+            if (off)
+                printf("  note: %s (%s): %zu of %zu non-NaN results are not the correctly rounded _f64 value\n",
+                       h->c.symbol, what, off, in_range);
+        }
         if (nw) {
             int pr = 0;
-            size_t bw = compare_rounded(h, "dweight", dweight16, dweight32, nw, in0, NULL, 1, &pr);
+            size_t bw = compare_rounded(h, "dweight", dweight16, dweight32, NULL, nw, in0, NULL, 1, &pr);
             check(bw == 0, "%s (%s): %zu of %zu weight gradients differ from %s's, rounded once", h->c.symbol,
                   what, bw, nw, h->reference);
         }
     }
     free(w0);
     free(w1);
+    free(w64);
     free(out32);
+    free(out64);
     free(out16);
 }
 
