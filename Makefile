@@ -5,6 +5,7 @@
 #                   C (header/exports + C program), Python,
 #                   the Python package as installed by pip (test-python-installed),
 #                   a strided accuracy sweep (act-eval) asserting the published bounds,
+#                   with every f16 and bf16 input,
 #                   the reproducibility hashes (1..8 threads, both ISA paths),
 #                   the Swift tests under ASan and TSan, the C test program under ASan
 #                   and UBSan (test-c-sanitize), 30 s of fuzzing per ISA path, the
@@ -26,10 +27,13 @@
 #   make bench      the benchmark: every entry point beside numpy and the streaming
 #                   ceilings; writes docs/benchmarks.md and docs/benchmarks.png
 #   make accuracy   the full accuracy evaluation: all 2^32 float32 inputs and 10^7
-#                   float64 inputs per function, on the selected instruction set
-#                   (45 minutes on 2 cores for the 29 families; writes docs/accuracy.md) and
-#                   again on the baseline path, comparing every output bit (that pass takes
-#                   about twice as long: it computes the fused multiply-adds through libm)
+#                   float64 inputs per function, and all 2^16 inputs of f16 and bf16, on the
+#                   selected instruction set (45 minutes on 2 cores for the 29 families; writes
+#                   docs/accuracy.md) and again on the baseline path, comparing every output bit
+#                   (that pass takes about twice as long: it computes the fused multiply-adds
+#                   through libm). The half-precision sweep alone (a few seconds) rewrites just
+#                   its section of docs/accuracy.md: `make act-eval` then
+#                   `.build/tools/act-eval --half-only --half-markdown docs/accuracy.md`
 #   make check-reproducibility   every output over a fixed sweep, 1..8 threads on both
 #                   instruction-set paths, against the hashes in docs/reproducibility.md
 #   make reproducibility   rewrites docs/reproducibility.md (after a deliberate change)
@@ -291,7 +295,9 @@ fuzz-python: $(PREREQ)
 # double (glibc) for float32 and __float128 (libquadmath, shipped with gcc) for float64.
 ACT_EVAL := $(BUILD_DIR)/tools/act-eval
 # The CI slice: every 97th float32 bit pattern (44 million per row, all exponents) plus the
-# special values, and 2 x 10^6 doubles: about 20 s.
+# special values, and 2 x 10^6 doubles: about 20 s; and, as in every run, the whole
+# half-precision sweep (every f16 and bf16 bit pattern, forward, derivative and backward):
+# a few seconds more. Its rows are in the hashes compared across the two paths.
 ACCURACY_CI_FLAGS ?= --stride 97 --count 2000000
 
 act-eval: $(PREREQ)

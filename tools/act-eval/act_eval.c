@@ -5,6 +5,9 @@
  *            K-th) plus the special values, reference in double (functions.c).
  *   float64: --count N inputs (default 10^7) spread over the whole finite
  *            range, reference in __float128 (libquadmath).
+ *   f16, bf16: every one of the 2^16 bit patterns of each format (always, a
+ *            second or two), reference: the float32 one in double, rounded
+ *            once straight to the 16-bit format (half_round).
  *
  * For each function x direction x type it reports the largest error (in ulps
  * of the exact result: the spacing of the type's numbers at |exact|, the
@@ -17,12 +20,27 @@
  * derivative's own output. The document's naive formulas are measured on
  * the same inputs for comparison.
  *
+ * The half rows (act_NAME_f16, act_NAME_bf16, the parameters as floats)
+ * report how many results are the correctly rounded value (the exact value
+ * rounded once to the format, NaN inputs aside), the largest error in ulps
+ * of the format, the results over 1 ulp and the special-value failures (NaN
+ * in must give a quiet NaN). Their contract is checked bit for bit: each
+ * result is act_NAME_f32 on the widened input rounded once (NaN: any NaN),
+ * and backward equals the float32 backward on the widened x and dy rounded
+ * once, for every x with each of a set of gradients. A half row fails below
+ * 99.99% correctly rounded, above 1 ulp, on a special failure or a mismatch.
+ *
  * Exit status: 0 when every published bound holds, 1 otherwise.
  *
  *   act-eval [--stride K] [--count N] [--threads T] [--markdown FILE] [--only NAME] [--hashes FILE]
+ *            [--half-only] [--half-markdown FILE]
  *
  * --hashes FILE writes one line per row with a hash of every output bit, for
- * comparing instruction-set paths (ACTIVATIONS_ISA) bit for bit.
+ * comparing instruction-set paths (ACTIVATIONS_ISA) bit for bit (the half
+ * rows' NaNs hashed as one canonical NaN: their sign and payload are not
+ * specified). --half-only skips the float32 and float64 rows; --half-markdown
+ * FILE rewrites only the half-precision section of FILE (docs/accuracy.md)
+ * in place, which --markdown writes with the rest.
  */
 #define _GNU_SOURCE /* clock_gettime, sysconf */
 #include <errno.h>
@@ -384,6 +402,383 @@ static struct stats evaluate(const struct function *f, int double_precision, uin
   return job.result;
 }
 
+/* ---- half precision (_f16, _bf16): every bit pattern ---------------------- */
+
+/* A 16-bit format: IEEE binary16 or bfloat16. */
+struct half_format {
+  const char *name;   /* "f16" or "bf16", as in the entry points' names */
+  int precision;      /* significand bits, the implicit one included */
+  int emin, emax;     /* exponents of the normal range */
+  uint16_t infinity;  /* +inf's pattern: the exponent field all ones */
+  uint16_t quiet;     /* a NaN's quiet bit */
+};
+
+static const struct half_format half_formats[] = {
+    {"f16", 11, -14, 15, 0x7c00u, 0x0200u},
+    {"bf16", 8, -126, 127, 0x7f80u, 0x0040u},
+};
+enum { HALF_FORMAT_COUNT = sizeof half_formats / sizeof half_formats[0], HALF_INPUTS = 1 << 16 };
+
+static int half_is_nan(const struct half_format *h, uint16_t b) { return (b & 0x7fffu) > h->infinity; }
+static int half_is_quiet_nan(const struct half_format *h, uint16_t b) { return half_is_nan(h, b) && (b & h->quiet); }
+
+/* The float a pattern stands for, exactly (a NaN keeps its sign and payload). */
+static float half_widen(const struct half_format *h, uint16_t b) {
+  uint32_t bits;
+  if (h->precision == 8) {
+    bits = (uint32_t)b << 16;
+  } else {
+    uint32_t sign = (uint32_t)(b & 0x8000u) << 16, exponent = (b >> 10) & 0x1fu, fraction = b & 0x3ffu;
+    if (exponent == 0) {
+      float v = ldexpf((float)fraction, -24); /* zero and the subnormals */
+      return sign ? -v : v;
+    }
+    bits = sign | (exponent == 0x1f ? 0xffu : exponent - 15 + 127) << 23 | fraction << 13;
+  }
+  float v;
+  memcpy(&v, &bits, sizeof v);
+  return v;
+}
+
+/* v rounded once to the format, to nearest, ties to even: subnormals below
+ * the normal range, +-inf from max + ulp/2 on, zeros keep their sign, a NaN
+ * gives the quiet NaN of its sign. Exact: scaling by a power of two is exact
+ * in double and rint rounds the scaled significand to an integer (the
+ * default rounding mode, to nearest even). */
+static uint16_t half_round(const struct half_format *h, double v) {
+  uint16_t sign = signbit(v) ? 0x8000u : 0;
+  if (isnan(v)) return sign | h->infinity | h->quiet;
+  double a = fabs(v);
+  if (a == 0) return sign;
+  int e = isinf(a) ? h->emax + 1 : ilogb(a);
+  if (e > h->emax) return sign | h->infinity; /* a >= 2^(emax+1) */
+  if (e < h->emin) e = h->emin;
+  /* the significand in units of the result's last place, rounded; a carry
+   * to 2^precision moves into the exponent field by the addition below */
+  uint32_t m = (uint32_t)rint(ldexp(a, h->precision - 1 - e));
+  uint32_t bits = ((uint32_t)(e - h->emin) << (h->precision - 1)) + m;
+  return sign | (uint16_t)(bits > h->infinity ? h->infinity : bits);
+}
+
+/* The format's ulp at |exact|: 2^(max(exponent, emin) - precision + 1). */
+static double half_ulp(const struct half_format *h, double exact) {
+  int e = exact == 0 ? h->emin : ilogb(exact);
+  if (e < h->emin) e = h->emin;
+  return ldexp(1, e - (h->precision - 1));
+}
+
+/* Gradients for the half backward check, rounded to each format: those of
+ * the wider types, the format's largest and smallest numbers and a NaN
+ * (1e30 and 3e38 are inf in f16, -1e-30 is -0). */
+static const double half_gradients[] = {1.0, -0.75, 3.5, 1e-3, -2.0, 0.1, 1e30, 0.0, INFINITY, -1e-30, 7.0,
+                                        65504.0, -0x1p-24, 3e-5, -0.0, 3e38, NAN};
+enum { HALF_GRADIENT_COUNT = sizeof half_gradients / sizeof half_gradients[0] };
+
+struct half_stats {
+  uint64_t inputs;              /* every bit pattern */
+  uint64_t numbers;             /* the inputs that are not NaN */
+  uint64_t correctly_rounded;   /* numbers whose result is the exact value rounded once, bit for bit */
+  double max_ulp, worst_input;
+  uint64_t over_one;
+  uint64_t special_failures;
+  double first_special_input;
+  uint64_t contract_mismatches; /* results other than the rounded float32 result (NaN: NaN) */
+  double first_contract_input;
+  uint64_t backward_mismatches;
+  uint64_t hash;                /* of every output bit, NaNs canonical (their bits are unspecified) */
+};
+
+struct half_row {
+  const struct function *f;
+  const struct half_format *h;
+  struct half_stats s;
+  int passed;
+};
+
+/* One input's forward or derivative result against its exact value. */
+static void half_special(struct half_stats *s, double x) {
+  if (s->special_failures++ == 0) s->first_special_input = x;
+}
+
+static void half_check(struct half_stats *s, const struct half_format *h, uint16_t got, float x, double exact) {
+  if (isnan(x)) {
+    if (!half_is_quiet_nan(h, got)) half_special(s, x);
+    return;
+  }
+  s->numbers++;
+  if (isnan(exact)) { /* a reference without a value fails the row until mended */
+    half_special(s, x);
+    return;
+  }
+  uint16_t rounded = half_round(h, exact);
+  s->correctly_rounded += got == rounded;
+  if ((rounded & 0x7fffu) == h->infinity) {
+    if (got != rounded) half_special(s, x);
+    return;
+  }
+  if (exact == 0 && (got & 0x7fffu) == 0) {
+    if (got != rounded) half_special(s, x); /* the zero's sign */
+    return;
+  }
+  if ((got & 0x7fffu) >= h->infinity) { /* inf or NaN for a finite exact value */
+    half_special(s, x);
+    return;
+  }
+  double ulps = fabs((double)half_widen(h, got) - exact) / half_ulp(h, exact);
+  if (ulps > s->max_ulp) {
+    s->max_ulp = ulps;
+    s->worst_input = x;
+  }
+  s->over_one += ulps > 1;
+}
+
+/* Equal bits, or both NaN with the 16-bit one quiet. */
+static int half_same(const struct half_format *h, uint16_t got, float wide) {
+  if (isnan(wide) || half_is_nan(h, got)) return isnan(wide) && half_is_quiet_nan(h, got);
+  return got == half_round(h, wide);
+}
+
+static int float_same(float a, float b) { return isnan(a) ? isnan(b) : !memcmp(&a, &b, sizeof a); }
+
+/* The outputs' hash, NaNs replaced by the canonical quiet NaN. */
+static uint64_t half_hash(const struct half_format *h, uint64_t key, const uint16_t *y, uint16_t *scratch,
+                          size_t n) {
+  for (size_t j = 0; j < n; j++) scratch[j] = half_is_nan(h, y[j]) ? (uint16_t)(h->infinity | h->quiet) : y[j];
+  return block_hash(key, scratch, n * sizeof *scratch);
+}
+
+/* A derivative row's backward entry point in the format (NULL for forward rows). */
+static backward_half half_backward_of(const struct function *f, const struct half_format *h) {
+  return f->backward32 ? (h->precision == 8 ? f->backward_bf16 : f->backward_f16) : NULL;
+}
+
+struct half_buffers {
+  uint16_t *x, *y, *dy, *dx, *scratch;
+  float *wide_x, *wide_y, *wide_dy, *wide_dx;
+};
+
+/* Every pattern of one format through one row: the half entry point, the
+ * float32 entry point on the widened inputs (the contract), the exact value;
+ * for derivative rows the backward with every gradient. */
+static void run_half(struct half_row *r, struct half_buffers *b, atomic_int *failed_call) {
+  const struct function *f = r->f;
+  const struct half_format *h = r->h;
+  map_half forward = h->precision == 8 ? f->bf16 : f->f16;
+  backward_half backward = half_backward_of(f, h);
+  struct half_stats *s = &r->s;
+  size_t n = HALF_INPUTS;
+  for (size_t j = 0; j < n; j++) {
+    b->x[j] = (uint16_t)j;
+    b->wide_x[j] = half_widen(h, b->x[j]);
+  }
+  if (forward(b->x, b->y, n) != ACT_OK || f->f32(b->wide_x, b->wide_y, n) != ACT_OK) atomic_store(failed_call, 1);
+  s->hash += half_hash(h, 0, b->y, b->scratch, n);
+  for (size_t j = 0; j < n; j++) {
+    s->inputs++;
+    if (!half_same(h, b->y[j], b->wide_y[j]) && s->contract_mismatches++ == 0)
+      s->first_contract_input = b->wide_x[j];
+    half_check(s, h, b->y[j], b->wide_x[j], isnan(b->wide_x[j]) ? NAN : f->reference32(b->wide_x[j], j));
+  }
+  if (!backward) return;
+  uint16_t gradients[HALF_GRADIENT_COUNT];
+  for (size_t g = 0; g < HALF_GRADIENT_COUNT; g++) gradients[g] = half_round(h, half_gradients[g]);
+  for (size_t k = 0; k < HALF_GRADIENT_COUNT; k++) {
+    for (size_t j = 0, g = k; j < n; j++, g = g + 1 == HALF_GRADIENT_COUNT ? 0 : g + 1) {
+      b->dy[j] = gradients[g];
+      b->wide_dy[j] = half_widen(h, b->dy[j]);
+    }
+    if (backward(b->x, b->dy, b->dx, n) != ACT_OK || f->backward32(b->wide_x, b->wide_dy, b->wide_dx, n) != ACT_OK)
+      atomic_store(failed_call, 1);
+    s->hash += half_hash(h, k + 1, b->dx, b->scratch, n);
+    /* dx = the float32 backward on the widened inputs, rounded once; that
+     * one is fl(dy * f'(x)) with f'(x) the float32 derivative's output */
+    for (size_t j = 0; j < n; j++)
+      s->backward_mismatches += !half_same(h, b->dx[j], b->wide_dx[j]) ||
+                                !float_same(b->wide_dx[j], b->wide_dy[j] * b->wide_y[j]);
+  }
+}
+
+struct half_job {
+  struct half_row *rows;
+  size_t count;
+  atomic_size_t next;
+  atomic_int failed_call;
+};
+
+static void *half_worker(void *argument) {
+  struct half_job *job = argument;
+  struct half_buffers b;
+  void *memory = malloc(HALF_INPUTS * (5 * sizeof(uint16_t) + 4 * sizeof(float)));
+  if (!memory) {
+    atomic_store(&job->failed_call, 1);
+    return NULL;
+  }
+  b.wide_x = memory;
+  b.wide_y = b.wide_x + HALF_INPUTS;
+  b.wide_dy = b.wide_y + HALF_INPUTS;
+  b.wide_dx = b.wide_dy + HALF_INPUTS;
+  b.x = (uint16_t *)(b.wide_dx + HALF_INPUTS);
+  b.y = b.x + HALF_INPUTS;
+  b.dy = b.y + HALF_INPUTS;
+  b.dx = b.dy + HALF_INPUTS;
+  b.scratch = b.dx + HALF_INPUTS;
+  for (;;) {
+    size_t i = atomic_fetch_add(&job->next, 1);
+    if (i >= job->count) break;
+    run_half(&job->rows[i], &b, &job->failed_call);
+  }
+  free(memory);
+  return NULL;
+}
+
+/* The half rows' criterion (include/activations.h): at least 99.99% of the
+ * numbers correctly rounded, none more than 1 ulp away, no special failure,
+ * and the results bitwise those of the float32 function rounded once. */
+static int half_passes(const struct half_stats *s) {
+  return s->special_failures == 0 && s->contract_mismatches == 0 && s->backward_mismatches == 0 &&
+         !isnan(s->max_ulp) && s->max_ulp <= 1 && s->over_one == 0 &&
+         s->correctly_rounded * 10000 >= s->numbers * 9999;
+}
+
+/* Runs every row in `rows` (each on its own thread while there are rows). */
+static void evaluate_half(struct half_row *rows, size_t count, int threads, int *failed_call) {
+  struct half_job job = {.rows = rows, .count = count};
+  atomic_init(&job.next, 0);
+  atomic_init(&job.failed_call, 0);
+  pthread_t ids[64];
+  for (int t = 0; t < threads; t++) pthread_create(&ids[t], NULL, half_worker, &job);
+  for (int t = 0; t < threads; t++) pthread_join(ids[t], NULL);
+  *failed_call |= atomic_load(&job.failed_call);
+  for (size_t i = 0; i < count; i++) rows[i].passed = half_passes(&rows[i].s);
+}
+
+/* ---- report: half precision ---------------------------------------------- */
+
+#define HALF_BEGIN "<!-- act-eval: half precision, begin (act-eval --half-only --half-markdown FILE rewrites it) -->"
+#define HALF_END "<!-- act-eval: half precision, end -->"
+
+static double half_percent(const struct half_stats *s) {
+  return s->numbers ? 100.0 * (double)s->correctly_rounded / (double)s->numbers : 100.0;
+}
+
+static void print_half_row(FILE *out, const struct half_row *r, int markdown) {
+  const struct function *f = r->f;
+  const struct half_stats *s = &r->s;
+  char name[96];
+  snprintf(name, sizeof name, "%s%s%s%s", f->name, *f->parameters ? " (" : "", f->parameters,
+           *f->parameters ? ")" : "");
+  const char *backward = !half_backward_of(f, r->h) ? "-" : s->backward_mismatches ? "MISMATCH" : "bitwise";
+  if (markdown)
+    fprintf(out, "| %s | %s | %s | %llu | %llu | %.4f | %.4f | %.9g | %llu | %llu | %llu | %s | %s |\n", name,
+            f->direction, r->h->name, (unsigned long long)s->numbers, (unsigned long long)s->correctly_rounded,
+            half_percent(s), s->max_ulp, s->worst_input, (unsigned long long)s->over_one,
+            (unsigned long long)s->special_failures, (unsigned long long)s->contract_mismatches, backward,
+            r->passed ? "ok" : "FAIL");
+  else
+    fprintf(out, "%-34s %-10s %-4s %6llu %6llu %8.4f%% %7.4f %16.9g %6llu %7llu %8llu %-9s %s\n", name,
+            f->direction, r->h->name, (unsigned long long)s->numbers, (unsigned long long)s->correctly_rounded,
+            half_percent(s), s->max_ulp, s->worst_input, (unsigned long long)s->over_one,
+            (unsigned long long)s->special_failures, (unsigned long long)s->contract_mismatches, backward,
+            r->passed ? "ok" : "FAIL");
+}
+
+/* The section of docs/accuracy.md on the half rows, between its markers. */
+static void write_half_section(FILE *out, const struct half_row *rows, size_t count, double seconds) {
+  fprintf(out,
+          HALF_BEGIN "\n"
+          "## Half precision: every input of `_f16` and `_bf16`\n\n"
+          "Every one of the 2^16 bit patterns of each format (IEEE binary16 `f16`, bfloat16 `bf16`) through\n"
+          "the forward and derivative entry points of every row above, with the same parameters (floats).\n\n"
+          "- **correctly rounded**: the result is, bit for bit, the exact value rounded once, directly to the\n"
+          "  16-bit format (to nearest, ties to even, subnormals, overflow to inf, signed zeros), from the float32\n"
+          "  reference in double (its error is about 2^-42 of an f16 ulp). Counted over the numbers: the 65536\n"
+          "  patterns less the NaNs (2046 in f16, 254 in bf16), which must give a quiet NaN.\n"
+          "- **max ulp**, **> 1 ulp**: errors in ulps of the 16-bit format at |exact| (the subnormal spacing\n"
+          "  below the normal range).\n"
+          "- **special**: NaN in must give a quiet NaN; an exact result that is infinite, or rounds to infinity\n"
+          "  in the format, or zero must come out as that infinity or that signed zero.\n"
+          "- **!= f32**: results that are not `act_NAME_f32` on the widened input rounded once to the format\n"
+          "  (the contract of include/activations.h; a NaN result must be a NaN there too).\n"
+          "- **backward**: `act_NAME_backward_f16`/`_bf16` equals the float32 backward on the widened x and dy,\n"
+          "  rounded once, bit for bit (and that one is `fl(dy * f'(x))`), for every x with each of %d\n"
+          "  gradients (0, -0, inf, NaN, the format's largest and smallest numbers among them).\n"
+          "- A row passes with at least 99.99%% correctly rounded, no result over 1 ulp, no special failure and\n"
+          "  no mismatch. The library rounds twice (exact to float32 to 16 bits), so a result can miss the\n"
+          "  correctly rounded value where the exact one lies within float32's error of a midpoint.\n\n"
+          "Instruction set of this run: %s. Run time of the half sweep: %.1f s on this machine.\n\n",
+          HALF_GRADIENT_COUNT, act_isa(), seconds);
+  fprintf(out,
+          "| function | direction | format | numbers | correctly rounded | %% | max ulp | at x | > 1 ulp | "
+          "special failures | != f32 | backward | |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  for (size_t i = 0; i < count; i++) print_half_row(out, &rows[i], 1);
+  fprintf(out, HALF_END "\n");
+}
+
+/* Rewrites only the half section of an existing accuracy document: between
+ * its markers, or before the document's formulas' section when it has none
+ * (at the end when that is missing too). */
+static int update_half_section(const char *path, const struct half_row *rows, size_t count, double seconds) {
+  FILE *in = fopen(path, "r");
+  char *text = NULL;
+  size_t size = 0;
+  if (in) {
+    size_t capacity = 0, got;
+    do {
+      if (size + 4096 + 1 > capacity) {
+        capacity = 2 * capacity + 4096 + 1;
+        char *grown = realloc(text, capacity);
+        if (!grown) {
+          free(text);
+          fclose(in);
+          return 0;
+        }
+        text = grown;
+      }
+      got = fread(text + size, 1, capacity - size - 1, in);
+      size += got;
+    } while (got);
+    fclose(in);
+  } else if (errno != ENOENT) {
+    fprintf(stderr, "act-eval: cannot read %s: %s\n", path, strerror(errno));
+    return 0;
+  }
+  if (!text) text = calloc(1, 1);
+  if (!text) return 0;
+  text[size] = 0;
+  size_t cut = size, resume = size;
+  const char *begin = strstr(text, HALF_BEGIN), *end = begin ? strstr(begin, HALF_END) : NULL;
+  const char *formulas = strstr(text, "## The document's formulas");
+  int separate = 0;
+  if (begin && end) {
+    cut = (size_t)(begin - text);
+    resume = (size_t)(end - text) + strlen(HALF_END);
+    if (text[resume] == '\n') resume++;
+  } else if (formulas) {
+    cut = resume = (size_t)(formulas - text);
+    separate = 1;
+  }
+  char temporary[4096];
+  snprintf(temporary, sizeof temporary, "%s.tmp", path);
+  FILE *out = fopen(temporary, "w");
+  if (!out) {
+    fprintf(stderr, "act-eval: cannot write %s: %s\n", temporary, strerror(errno));
+    free(text);
+    return 0;
+  }
+  fwrite(text, 1, cut, out);
+  if (cut == size && size && text[size - 1] != '\n') fputc('\n', out);
+  if (cut == size && size) fputc('\n', out);
+  write_half_section(out, rows, count, seconds);
+  if (separate) fputc('\n', out);
+  fwrite(text + resume, 1, size - resume, out);
+  free(text);
+  if (fclose(out) != 0 || rename(temporary, path) != 0) {
+    fprintf(stderr, "act-eval: cannot write %s: %s\n", path, strerror(errno));
+    return 0;
+  }
+  return 1;
+}
+
 /* ---- report ------------------------------------------------------------- */
 
 struct row {
@@ -443,7 +838,8 @@ static void print_snippet_row(FILE *out, const struct row *r, int markdown) {
 }
 
 static void write_markdown(const char *path, const struct row *rows, size_t count, uint64_t stride, uint64_t n64,
-                           double seconds) {
+                           double seconds, const struct half_row *half_rows, size_t half_count,
+                           double half_seconds) {
   FILE *out = fopen(path, "w");
   if (!out) {
     fprintf(stderr, "act-eval: cannot write %s: %s\n", path, strerror(errno));
@@ -463,7 +859,8 @@ static void write_markdown(const char *path, const struct row *rows, size_t coun
           "  zero must come out as that infinity or that signed zero. Subnormal results count like any other.\n"
           "- **exact** rows must return the correctly rounded value bit for bit (they did, or the row fails).\n"
           "- **backward**: `act_NAME_backward` equals `fl(dy * f'(x))` bit for bit, with `f'(x)` the\n"
-          "  derivative's own output, for gradients including 0, inf, tiny and huge values.\n\n"
+          "  derivative's own output, for gradients including 0, inf, tiny and huge values.\n"
+          "- **half precision** (`_f16`, `_bf16`): every input, in its own section below the table.\n\n"
           "Instruction set of this run: %s (`ACTIVATIONS_ISA`; `make accuracy` also runs the baseline path and\n"
           "checks that every output bit matches). Run time: %.0f s on this machine.\n\n",
           act_version(), stride == 1 ? "every one of the 2^32 bit patterns" : "a strided subset of the bit patterns",
@@ -473,6 +870,8 @@ static void write_markdown(const char *path, const struct row *rows, size_t coun
           "| function | type | inputs | max ulp | at x | > 0.5 ulp | > 1 ulp | > 2 ulp | special failures | "
           "backward | bound | |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   for (size_t i = 0; i < count; i++) print_row(out, &rows[i], 1);
+  fprintf(out, "\n");
+  write_half_section(out, half_rows, half_count, half_seconds);
   fprintf(out,
           "\n## The document's formulas, measured the same way\n\n"
           "The numpy snippets of the document the library starts from, evaluated in the type's own arithmetic\n"
@@ -490,15 +889,21 @@ static void write_markdown(const char *path, const struct row *rows, size_t coun
 
 static void usage(void) {
   fprintf(stderr,
-          "usage: act-eval [--stride K] [--count N] [--threads T] [--markdown FILE] [--only NAME] [--hashes FILE]\n");
+          "usage: act-eval [--stride K] [--count N] [--threads T] [--markdown FILE] [--only NAME] [--hashes FILE]\n"
+          "                [--half-only] [--half-markdown FILE]\n");
   exit(2);
 }
 
 int main(int argc, char **argv) {
   uint64_t stride = 1, count = 10000000;
   long threads = sysconf(_SC_NPROCESSORS_ONLN);
-  const char *markdown = NULL, *only = NULL, *hashes = NULL;
+  const char *markdown = NULL, *only = NULL, *hashes = NULL, *half_markdown = NULL;
+  int half_only = 0;
   for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--half-only")) {
+      half_only = 1;
+      continue;
+    }
     if (i + 1 >= argc) usage();
     if (!strcmp(argv[i], "--stride")) stride = strtoull(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--count")) count = strtoull(argv[++i], NULL, 10);
@@ -506,23 +911,35 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--markdown")) markdown = argv[++i];
     else if (!strcmp(argv[i], "--only")) only = argv[++i];
     else if (!strcmp(argv[i], "--hashes")) hashes = argv[++i];
+    else if (!strcmp(argv[i], "--half-markdown")) half_markdown = argv[++i];
     else usage();
   }
   if (stride < 1 || threads < 1 || threads > 64) usage();
+  if (half_only && markdown) {
+    fprintf(stderr, "act-eval: --markdown writes the float32/float64 tables too: with --half-only, use "
+                    "--half-markdown FILE (rewrites only the half section)\n");
+    usage();
+  }
 
   struct timespec start, end;
   clock_gettime(CLOCK_MONOTONIC, &start);
-  printf("act-eval: libactivations %s (instruction set: %s); float32: every %llu-th bit pattern; float64: %llu "
-         "inputs; %ld threads\n\n",
-         act_version(), act_isa(), (unsigned long long)stride, (unsigned long long)count, threads);
-  printf("%-34s %s %11s %9s %16s %10s %8s %8s %6s %-9s %6s\n", "function", "type", "inputs", "max ulp", "at x",
-         ">0.5 ulp", ">1 ulp", ">2 ulp", "special", "backward", "bound");
-  fflush(stdout);
+  if (half_only)
+    printf("act-eval: libactivations %s (instruction set: %s); half precision only; %ld threads\n\n", act_version(),
+           act_isa(), threads);
+  else
+    printf("act-eval: libactivations %s (instruction set: %s); float32: every %llu-th bit pattern; float64: %llu "
+           "inputs; f16 and bf16: every bit pattern; %ld threads\n\n",
+           act_version(), act_isa(), (unsigned long long)stride, (unsigned long long)count, threads);
 
   struct row rows[2 * 64];
   size_t row_count = 0;
   int failed_call = 0, all_passed = 1;
-  for (size_t i = 0; i < function_count; i++) {
+  if (!half_only) {
+    printf("%-34s %s %11s %9s %16s %10s %8s %8s %6s %-9s %6s\n", "function", "type", "inputs", "max ulp", "at x",
+           ">0.5 ulp", ">1 ulp", ">2 ulp", "special", "backward", "bound");
+    fflush(stdout);
+  }
+  for (size_t i = 0; i < function_count && !half_only; i++) {
     if (only && strcmp(only, functions[i].name)) continue;
     for (int precision = 0; precision < 2; precision++) {
       struct row *r = &rows[row_count++];
@@ -539,10 +956,44 @@ int main(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &end);
   double seconds = (double)(end.tv_sec - start.tv_sec) + 1e-9 * (double)(end.tv_nsec - start.tv_nsec);
 
-  printf("\nthe document's formulas on the same inputs (max ulp, worst input, inputs over 1 ulp, special failures)\n");
-  for (size_t i = 0; i < row_count; i++)
-    if (rows[i].f->snippet32) print_snippet_row(stdout, &rows[i], 0);
-  if (markdown) write_markdown(markdown, rows, row_count, stride, count, seconds);
+  /* The half sweep: every bit pattern of both formats, one row per thread at a time. */
+  struct half_row half_rows[HALF_FORMAT_COUNT * 64];
+  size_t half_count = 0;
+  for (size_t i = 0; i < function_count; i++) {
+    if (only && strcmp(only, functions[i].name)) continue;
+    for (size_t k = 0; k < HALF_FORMAT_COUNT; k++)
+      half_rows[half_count++] = (struct half_row){.f = &functions[i], .h = &half_formats[k]};
+  }
+  struct timespec half_start, half_end;
+  clock_gettime(CLOCK_MONOTONIC, &half_start);
+  evaluate_half(half_rows, half_count, (int)threads, &failed_call);
+  clock_gettime(CLOCK_MONOTONIC, &half_end);
+  double half_seconds = (double)(half_end.tv_sec - half_start.tv_sec) +
+                        1e-9 * (double)(half_end.tv_nsec - half_start.tv_nsec);
+  printf("%shalf precision: every bit pattern (correctly rounded: of the numbers, NaN patterns aside; != f32: "
+         "results other than the float32 result rounded once)\n",
+         half_only ? "" : "\n");
+  printf("%-34s %-10s %-4s %6s %6s %9s %7s %16s %6s %7s %8s %-9s\n", "function", "direction", "fmt", "numbers",
+         "correct", "%", "max ulp", "at x", ">1 ulp", "special", "!= f32", "backward");
+  for (size_t i = 0; i < half_count; i++) {
+    all_passed &= half_rows[i].passed;
+    print_half_row(stdout, &half_rows[i], 0);
+    if (half_rows[i].s.special_failures)
+      printf("    first special-value failure at x = %.9g\n", half_rows[i].s.first_special_input);
+    if (half_rows[i].s.contract_mismatches)
+      printf("    first result other than the rounded float32 one at x = %.9g\n",
+             half_rows[i].s.first_contract_input);
+  }
+  printf("half sweep: %.2f s\n", half_seconds);
+  fflush(stdout);
+
+  if (!half_only) {
+    printf("\nthe document's formulas on the same inputs (max ulp, worst input, inputs over 1 ulp, special failures)\n");
+    for (size_t i = 0; i < row_count; i++)
+      if (rows[i].f->snippet32) print_snippet_row(stdout, &rows[i], 0);
+  }
+  if (markdown) write_markdown(markdown, rows, row_count, stride, count, seconds, half_rows, half_count, half_seconds);
+  if (half_markdown && !update_half_section(half_markdown, half_rows, half_count, half_seconds)) return 1;
   if (hashes) {
     FILE *out = fopen(hashes, "w");
     if (!out) {
@@ -553,8 +1004,14 @@ int main(int argc, char **argv) {
       fprintf(out, "%s %s %s %s %016llx\n", rows[i].f->name, rows[i].f->direction,
               *rows[i].f->parameters ? rows[i].f->parameters : "-", rows[i].double_precision ? "f64" : "f32",
               (unsigned long long)rows[i].s.hash);
+    for (size_t i = 0; i < half_count; i++)
+      fprintf(out, "%s %s %s %s %016llx\n", half_rows[i].f->name, half_rows[i].f->direction,
+              *half_rows[i].f->parameters ? half_rows[i].f->parameters : "-", half_rows[i].h->name,
+              (unsigned long long)half_rows[i].s.hash);
     fclose(out);
   }
+  clock_gettime(CLOCK_MONOTONIC, &end);
+  seconds = (double)(end.tv_sec - start.tv_sec) + 1e-9 * (double)(end.tv_nsec - start.tv_nsec);
   if (failed_call) printf("\nact-eval: a library call returned an error status\n");
   printf("\n%s: every published bound %s (%.1f s)\n", all_passed && !failed_call ? "ok" : "FAILED",
          all_passed && !failed_call ? "holds" : "does not hold", seconds);

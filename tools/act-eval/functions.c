@@ -209,6 +209,73 @@ WRAP(swish, _derivative, act_swish_derivative_f32(x, y, n, (float)SWISH_BETA),
 WRAP_BACKWARD(swish, act_swish_backward_f32(x, dy, dx, n, (float)SWISH_BETA),
               act_swish_backward_f64(x, dy, dx, n, SWISH_BETA))
 
+/* ---- the half-precision entry points (_f16, _bf16) ------------------------ */
+
+/* The same parameters as the _f32 rows pass (floats): P builds the argument
+ * list from the array arguments, e.g. LEAKY_P(x, y, n). */
+#define NO_P(...) (__VA_ARGS__)
+#define LEAKY_P(...) (__VA_ARGS__, (float)LEAKY_ALPHA)
+#define ELU_P(...) (__VA_ARGS__, 1.0f)
+#define ELU_SMALL_P(...) (__VA_ARGS__, (float)ELU_ALPHA_SMALL)
+#define RRELU_P(...) (__VA_ARGS__, (float)RRELU_LOWER, (float)RRELU_UPPER, 0, 0)
+#define RRELU_TRAIN_P(...) (__VA_ARGS__, (float)RRELU_LOWER, (float)RRELU_UPPER, 1, RRELU_SEED)
+#define HARDTANH_P(...) (__VA_ARGS__, -1.5f, 2.0f)
+#define SHRINK_P(...) (__VA_ARGS__, 0.5f)
+#define THRESHOLD_P(...) (__VA_ARGS__, 0.25f, -3.0f)
+#define SOFTPLUS_P(...) (__VA_ARGS__, 1.0f, 20.0f)
+#define SOFTPLUS_BETA_P(...) (__VA_ARGS__, (float)SOFTPLUS_BETA, INFINITY)
+#define CELU_P(...) (__VA_ARGS__, (float)CELU_ALPHA)
+#define CELU_NEGATIVE_P(...) (__VA_ARGS__, (float)CELU_NEGATIVE)
+#define SWISH_P(...) (__VA_ARGS__, (float)SWISH_BETA)
+
+#define HALF_MAP(family, suffix, fn, P)                                                                        \
+  static act_status family##suffix##_f16(const uint16_t *x, uint16_t *y, size_t n) {                          \
+    return fn##_f16 P(x, y, n);                                                                                \
+  }                                                                                                            \
+  static act_status family##suffix##_bf16(const uint16_t *x, uint16_t *y, size_t n) {                         \
+    return fn##_bf16 P(x, y, n);                                                                               \
+  }
+#define HALF_BACKWARD(family, fn, P)                                                                           \
+  static act_status family##_backward_f16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n) {    \
+    return fn##_f16 P(x, dy, dx, n);                                                                           \
+  }                                                                                                            \
+  static act_status family##_backward_bf16(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n) {   \
+    return fn##_bf16 P(x, dy, dx, n);                                                                          \
+  }
+#define HALF_WRAPS(family, fn, P)                                                                              \
+  HALF_MAP(family, , fn, P)                                                                                    \
+  HALF_MAP(family, _derivative, fn##_derivative, P)                                                            \
+  HALF_BACKWARD(family, fn##_backward, P)
+
+HALF_WRAPS(sigmoid, act_sigmoid, NO_P)
+HALF_WRAPS(tanh, act_tanh, NO_P)
+HALF_WRAPS(relu, act_relu, NO_P)
+HALF_WRAPS(leaky, act_leaky_relu, LEAKY_P)
+HALF_WRAPS(elu, act_elu, ELU_P)
+HALF_WRAPS(elu_small, act_elu, ELU_SMALL_P)
+HALF_WRAPS(rrelu, act_rrelu, RRELU_P)
+HALF_WRAPS(rrelu_train, act_rrelu, RRELU_TRAIN_P)
+HALF_WRAPS(hardtanh, act_hardtanh, HARDTANH_P)
+HALF_WRAPS(relu6, act_relu6, NO_P)
+HALF_WRAPS(hardsigmoid, act_hardsigmoid, NO_P)
+HALF_WRAPS(hardswish, act_hardswish, NO_P)
+HALF_WRAPS(softsign, act_softsign, NO_P)
+HALF_WRAPS(softshrink, act_softshrink, SHRINK_P)
+HALF_WRAPS(hardshrink, act_hardshrink, SHRINK_P)
+HALF_WRAPS(threshold, act_threshold, THRESHOLD_P)
+HALF_WRAPS(silu, act_silu, NO_P)
+HALF_WRAPS(swish, act_swish, SWISH_P)
+HALF_WRAPS(softplus, act_softplus, SOFTPLUS_P)
+HALF_WRAPS(softplus_beta, act_softplus, SOFTPLUS_BETA_P)
+HALF_WRAPS(logsigmoid, act_logsigmoid, NO_P)
+HALF_WRAPS(tanhshrink, act_tanhshrink, NO_P)
+HALF_WRAPS(celu, act_celu, CELU_P)
+HALF_WRAPS(celu_negative, act_celu, CELU_NEGATIVE_P)
+HALF_WRAPS(gelu, act_gelu, NO_P)
+HALF_WRAPS(gelu_tanh, act_gelu_tanh, NO_P)
+HALF_WRAPS(selu, act_selu, NO_P)
+HALF_WRAPS(mish, act_mish, NO_P)
+
 /* References: the same formulas written once for double (float inputs) and
  * __float128 (double inputs), from the stable forms: sigma from exp(-|z|),
  * x sigma(u) never as x/2 (1 + tanh), mish from exp(-|x|). */
@@ -384,49 +451,59 @@ static double elu_derivative_snippet64(double z) { return z > 0 ? 1 : exp(z); }
 
 #define TRANSCENDENTAL_BOUND 1.0 /* ulp, both types: include/activations.h */
 
+/* A row's half-precision entry points (the fields after `zero`). */
+#define HALVES(fam) fam##_f16, fam##_bf16, NULL, NULL
+#define HALVES_D(fam) fam##_derivative_f16, fam##_derivative_bf16, fam##_backward_f16, fam##_backward_bf16
+
 const struct function functions[] = {
     {"sigmoid", "forward", "", 0, sigmoid_f32, sigmoid_f64, NULL, NULL, sigmoid_ref32, sigmoid_ref64,
-     sigmoid_snippet32, sigmoid_snippet64, "1 / (1 + exp(-z))", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
+     sigmoid_snippet32, sigmoid_snippet64, "1 / (1 + exp(-z))", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0,
+     HALVES(sigmoid)},
     {"sigmoid", "derivative", "", 0, sigmoid_derivative_f32, sigmoid_derivative_f64, sigmoid_backward_f32,
      sigmoid_backward_f64, sigmoid_derivative_ref32, sigmoid_derivative_ref64, sigmoid_derivative_snippet32,
-     sigmoid_derivative_snippet64, "S(z) * (1 - S(z))", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
+     sigmoid_derivative_snippet64, "S(z) * (1 - S(z))", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0,
+     HALVES_D(sigmoid)},
     {"tanh", "forward", "", 0, tanh_f32, tanh_f64, NULL, NULL, tanh_ref32, tanh_ref64, tanh_snippet32,
-     tanh_snippet64, "np.tanh(z)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
+     tanh_snippet64, "np.tanh(z)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0, HALVES(tanh)},
     {"tanh", "derivative", "", 0, tanh_derivative_f32, tanh_derivative_f64, tanh_backward_f32, tanh_backward_f64,
      tanh_derivative_ref32, tanh_derivative_ref64, tanh_derivative_snippet32, tanh_derivative_snippet64,
-     "1 - tanh(z)^2", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
+     "1 - tanh(z)^2", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0, HALVES_D(tanh)},
     {"elu", "forward", "alpha=1", 0, elu_f32, elu_f64, NULL, NULL, elu_ref32, elu_ref64, elu_snippet32,
-     elu_snippet64, "alpha * (exp(z) - 1)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
+     elu_snippet64, "alpha * (exp(z) - 1)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0, HALVES(elu)},
     {"elu", "derivative", "alpha=1", 0, elu_derivative_f32, elu_derivative_f64, elu_backward_f32,
      elu_backward_f64, elu_derivative_ref32, elu_derivative_ref64, elu_derivative_snippet32,
-     elu_derivative_snippet64, "alpha * exp(z)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
+     elu_derivative_snippet64, "alpha * exp(z)", TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0, HALVES_D(elu)},
     {"elu", "forward", "alpha=0.3", 0, elu_small_f32, elu_small_f64, NULL, NULL, elu_small_ref32,
-     elu_small_ref64, NULL, NULL, NULL, TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
+     elu_small_ref64, NULL, NULL, NULL, TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0, HALVES(elu_small)},
     {"elu", "derivative", "alpha=0.3", 0, elu_small_derivative_f32, elu_small_derivative_f64,
      elu_small_backward_f32, elu_small_backward_f64, elu_small_derivative_ref32, elu_small_derivative_ref64,
-     NULL, NULL, NULL, TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0},
-    {"relu", "forward", "", 1, relu_f32, relu_f64, NULL, NULL, relu_ref32, relu_ref64, NULL, NULL, NULL, 0, 0, 0, 0},
+     NULL, NULL, NULL, TRANSCENDENTAL_BOUND, TRANSCENDENTAL_BOUND, 0, 0, HALVES_D(elu_small)},
+    {"relu", "forward", "", 1, relu_f32, relu_f64, NULL, NULL, relu_ref32, relu_ref64, NULL, NULL, NULL, 0, 0, 0, 0,
+     HALVES(relu)},
     {"relu", "derivative", "", 1, relu_derivative_f32, relu_derivative_f64, relu_backward_f32, relu_backward_f64,
-     relu_derivative_ref32, relu_derivative_ref64, NULL, NULL, NULL, 0, 0, 0, 0},
+     relu_derivative_ref32, relu_derivative_ref64, NULL, NULL, NULL, 0, 0, 0, 0, HALVES_D(relu)},
     {"leaky_relu", "forward", "alpha=0.01", 1, leaky_f32, leaky_f64, NULL, NULL, leaky_ref32, leaky_ref64, NULL,
-     NULL, NULL, 0.5, 0.5, 0, 0},
+     NULL, NULL, 0.5, 0.5, 0, 0, HALVES(leaky)},
     {"leaky_relu", "derivative", "alpha=0.01", 1, leaky_derivative_f32, leaky_derivative_f64, leaky_backward_f32,
-     leaky_backward_f64, leaky_derivative_ref32, leaky_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0},
+     leaky_backward_f64, leaky_derivative_ref32, leaky_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0,
+     HALVES_D(leaky)},
     {"rrelu", "forward", "eval", 1, rrelu_f32, rrelu_f64, NULL, NULL, rrelu_ref32, rrelu_ref64, NULL, NULL, NULL,
-     0.5, 0.5, 0, 0},
+     0.5, 0.5, 0, 0, HALVES(rrelu)},
     {"rrelu", "derivative", "eval", 1, rrelu_derivative_f32, rrelu_derivative_f64, rrelu_backward_f32,
-     rrelu_backward_f64, rrelu_derivative_ref32, rrelu_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0},
+     rrelu_backward_f64, rrelu_derivative_ref32, rrelu_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0,
+     HALVES_D(rrelu)},
     {"rrelu", "forward", "training, seed=42", 1, rrelu_train_f32, rrelu_train_f64, NULL, NULL, rrelu_train_ref32,
-     rrelu_train_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0},
+     rrelu_train_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0, HALVES(rrelu_train)},
     {"rrelu", "derivative", "training, seed=42", 1, rrelu_train_derivative_f32, rrelu_train_derivative_f64,
      rrelu_train_backward_f32, rrelu_train_backward_f64, rrelu_train_derivative_ref32,
-     rrelu_train_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0},
-#define ROW(fam, dir, param, ex, f32, f64, b32, b64, r32, r64, bound, hz, z) \
-  {fam, dir, param, ex, f32, f64, b32, b64, r32, r64, NULL, NULL, NULL, bound, bound, hz, z}
+     rrelu_train_derivative_ref64, NULL, NULL, NULL, 0.5, 0.5, 0, 0, HALVES_D(rrelu_train)},
+#define ROW(fam, dir, param, ex, f32, f64, b32, b64, r32, r64, bound, hz, z, halves) \
+  {fam, dir, param, ex, f32, f64, b32, b64, r32, r64, NULL, NULL, NULL, bound, bound, hz, z, halves}
 #define PAIR_ROWS(fam, param, ex, ref, dref, bound, hz, z)                                                 \
-  ROW(#fam, "forward", param, ex, fam##_f32, fam##_f64, NULL, NULL, ref##_r32, ref##_r64, bound, 0, 0),   \
+  ROW(#fam, "forward", param, ex, fam##_f32, fam##_f64, NULL, NULL, ref##_r32, ref##_r64, bound, 0, 0,    \
+      HALVES(fam)),                                                                                        \
   ROW(#fam, "derivative", param, ex, fam##_derivative_f32, fam##_derivative_f64, fam##_backward_f32,      \
-      fam##_backward_f64, dref##_r32, dref##_r64, bound, hz, z)
+      fam##_backward_f64, dref##_r32, dref##_r64, bound, hz, z, HALVES_D(fam))
     PAIR_ROWS(hardtanh, "min=-1.5, max=2", 1, hardtanh, hardtanh_d, 0.5, 0, 0),
     PAIR_ROWS(relu6, "", 1, relu6, relu6_d, 0.5, 0, 0),
     PAIR_ROWS(hardsigmoid, "", 0, hardsigmoid, hardsigmoid_d, TRANSCENDENTAL_BOUND, 0, 0),
@@ -439,18 +516,18 @@ const struct function functions[] = {
     PAIR_ROWS(swish, "beta=0.7", 0, swish, swish_d, TRANSCENDENTAL_BOUND, 1, -1.2784645427610738 / SWISH_BETA),
     PAIR_ROWS(softplus, "beta=1, threshold=20", 0, softplus, softplus_d, TRANSCENDENTAL_BOUND, 0, 0),
     ROW("softplus", "forward", "beta=0.7, threshold=inf", 0, softplus_beta_f32, softplus_beta_f64, NULL, NULL,
-        softplus_beta_r32, softplus_beta_r64, TRANSCENDENTAL_BOUND, 0, 0),
+        softplus_beta_r32, softplus_beta_r64, TRANSCENDENTAL_BOUND, 0, 0, HALVES(softplus_beta)),
     ROW("softplus", "derivative", "beta=0.7, threshold=inf", 0, softplus_beta_derivative_f32,
         softplus_beta_derivative_f64, softplus_beta_backward_f32, softplus_beta_backward_f64, softplus_beta_d_r32,
-        softplus_beta_d_r64, TRANSCENDENTAL_BOUND, 0, 0),
+        softplus_beta_d_r64, TRANSCENDENTAL_BOUND, 0, 0, HALVES_D(softplus_beta)),
     PAIR_ROWS(logsigmoid, "", 0, logsigmoid, logsigmoid_d, TRANSCENDENTAL_BOUND, 0, 0),
     PAIR_ROWS(tanhshrink, "", 0, tanhshrink, tanhshrink_d, TRANSCENDENTAL_BOUND, 0, 0),
     PAIR_ROWS(celu, "alpha=0.6", 0, celu, celu_d, TRANSCENDENTAL_BOUND, 0, 0),
     ROW("celu", "forward", "alpha=-1.5", 0, celu_negative_f32, celu_negative_f64, NULL, NULL, celu_negative_r32,
-        celu_negative_r64, TRANSCENDENTAL_BOUND, 0, 0),
+        celu_negative_r64, TRANSCENDENTAL_BOUND, 0, 0, HALVES(celu_negative)),
     ROW("celu", "derivative", "alpha=-1.5", 0, celu_negative_derivative_f32, celu_negative_derivative_f64,
         celu_negative_backward_f32, celu_negative_backward_f64, celu_negative_d_r32, celu_negative_d_r64,
-        TRANSCENDENTAL_BOUND, 0, 0),
+        TRANSCENDENTAL_BOUND, 0, 0, HALVES_D(celu_negative)),
     PAIR_ROWS(gelu, "", 0, gelu, gelu_d, TRANSCENDENTAL_BOUND, 1, -0.7517915246935645),
     PAIR_ROWS(gelu_tanh, "", 0, gelu_tanh, gelu_tanh_d, TRANSCENDENTAL_BOUND, 1, -0.7517915241),
     PAIR_ROWS(selu, "", 0, selu, selu_d, TRANSCENDENTAL_BOUND, 0, 0),

@@ -9,6 +9,10 @@
  *                    about 2^-29 of a float ulp.
  *   float64 inputs:  computed in __float128 from libquadmath (113-bit
  *                    significand); the error is far below 2^-50 double ulp.
+ *   half inputs:     (_f16, _bf16: the widened input is a float) the float32
+ *                    reference in double, whose error is about 2^-42 of an
+ *                    f16 ulp: rounding it straight to the 16-bit format gives
+ *                    the correctly rounded value.
  */
 #ifndef ACT_EVAL_FUNCTIONS_H
 #define ACT_EVAL_FUNCTIONS_H
@@ -25,6 +29,9 @@ typedef act_status (*map_f32)(const float *x, float *y, size_t n);
 typedef act_status (*map_f64)(const double *x, double *y, size_t n);
 typedef act_status (*backward_f32)(const float *x, const float *dy, float *dx, size_t n);
 typedef act_status (*backward_f64)(const double *x, const double *dy, double *dx, size_t n);
+/* The half-precision entry points (_f16 and _bf16): 16-bit patterns, float parameters. */
+typedef act_status (*map_half)(const uint16_t *x, uint16_t *y, size_t n);
+typedef act_status (*backward_half)(const uint16_t *x, const uint16_t *dy, uint16_t *dx, size_t n);
 
 struct function {
   const char *name;       /* the C family name, e.g. "sigmoid" */
@@ -49,6 +56,11 @@ struct function {
    * header bounds the error by 1 ulp of 2^-4 instead (absolute). */
   int has_zero;
   double zero;
+  /* The same row's _f16 and _bf16 entry points (the parameters as the _f32
+   * row passes them), and for derivative rows their backward (else NULL).
+   * Their exact values are reference32's: the parameters are floats. */
+  map_half f16, bf16;
+  backward_half backward_f16, backward_bf16;
 };
 
 extern const struct function functions[];

@@ -7,6 +7,13 @@ protocol ElementwiseKernel {
   associatedtype Scalar: ActivationScalar
   /// Whether the kernel reads `dy` (backward); the others get x twice.
   static var readsGradient: Bool { get }
+  /// Whether its 16-bit results are correctly rounded (forward and
+  /// derivative; backward is the float product rounded once).
+  static var roundsCorrectly: Bool { get }
+  /// The same kernel on doubles: the 16-bit loops' fallback for results
+  /// too close to a rounding boundary (Drivers/HalfPrecision.swift).
+  associatedtype Wide: ElementwiseKernel where Wide.Scalar == Double
+  var wide: Wide { get }
   /// The outputs for lanes `x` (and gradients `dy`), first lane at `index`.
   func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector
 }
@@ -14,6 +21,8 @@ protocol ElementwiseKernel {
 struct ForwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
   let p: A.Parameters
   static var readsGradient: Bool { false }
+  static var roundsCorrectly: Bool { true }
+  var wide: ForwardKernel<A, Double> { .init(p: p) }
   @inline(__always)
   func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
     propagateNaN(A.forward(x, p, index: index), x)
@@ -23,6 +32,8 @@ struct ForwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseK
 struct DerivativeKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
   let p: A.Parameters
   static var readsGradient: Bool { false }
+  static var roundsCorrectly: Bool { true }
+  var wide: DerivativeKernel<A, Double> { .init(p: p) }
   @inline(__always)
   func callAsFunction(_ x: Scalar.Vector, _: Scalar.Vector, index: Int) -> Scalar.Vector {
     propagateNaN(A.derivative(x, p, index: index), x)
@@ -32,6 +43,8 @@ struct DerivativeKernel<A: UnaryActivation, Scalar: ActivationScalar>: Elementwi
 struct BackwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
   let p: A.Parameters
   static var readsGradient: Bool { true }
+  static var roundsCorrectly: Bool { false }
+  var wide: BackwardKernel<A, Double> { .init(p: p) }
   @inline(__always)
   func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector {
     dy * propagateNaN(A.derivative(x, p, index: index), x)

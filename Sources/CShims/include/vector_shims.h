@@ -98,4 +98,79 @@ static inline __attribute__((always_inline)) actv_u16x16 actv_narrow_bfloat16x16
   return __builtin_convertvector(actv_select_u32x16(nan, (u >> 16) | 0x40u, rounded), actv_u16x16);
 }
 
+/* ---- Correct rounding of a float result to a 16-bit format ----------------
+ * A float result y within 4 of its ulps of the exact value rounds to the
+ * same 16-bit value as the exact value unless the float numbers 4 ulps below
+ * and above y (the magnitude's bit pattern -4 and +4: the patterns are
+ * ordered like the numbers) round differently.  These lanes are "ambiguous":
+ * the caller recomputes them in double.  Returns all-ones lanes for them
+ * (finite y only). */
+static inline __attribute__((always_inline)) int actv_any_u16x16(actv_u16x16 mask) {
+  return __builtin_reduce_or(mask) != 0;
+}
+
+/* mask ? a : b, lane by lane. */
+static inline __attribute__((always_inline)) actv_u16x16 actv_select_u16x16(actv_u16x16 mask, actv_u16x16 a,
+                                                                           actv_u16x16 b) {
+  return (a & mask) | (b & ~mask);
+}
+
+/* Lanes 0-7 and 8-15 of sixteen floats as doubles (exact), and two times
+ * eight floats as sixteen. */
+static inline __attribute__((always_inline)) actv_double8 actv_widen_low_f32x16(actv_f32x16 v) {
+  return __builtin_convertvector(__builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7), actv_double8);
+}
+
+static inline __attribute__((always_inline)) actv_double8 actv_widen_high_f32x16(actv_f32x16 v) {
+  return __builtin_convertvector(__builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15), actv_double8);
+}
+
+static inline __attribute__((always_inline)) actv_f32x16 actv_concat_f32x8(actv_float8 a, actv_float8 b) {
+  return __builtin_shufflevector(a, b, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+}
+#define ACTV_AMBIGUITY_ULPS 4u
+
+static inline __attribute__((always_inline)) actv_u16x16 actv_ambiguous_binary16x16(actv_f32x16 y) {
+  actv_u32x16 m = (actv_u32x16)y & 0x7fffffffu;
+  actv_u32x16 below = actv_select_u32x16((actv_u32x16)(m >= ACTV_AMBIGUITY_ULPS), m - ACTV_AMBIGUITY_ULPS,
+                                         (actv_u32x16)0u);
+  actv_u32x16 above = m + ACTV_AMBIGUITY_ULPS;
+  actv_u16x16 low = actv_narrow_binary16x16((actv_f32x16)below);
+  actv_u16x16 high = actv_narrow_binary16x16((actv_f32x16)above);
+  actv_u32x16 differ = (actv_u32x16)(__builtin_convertvector(low, actv_u32x16) != __builtin_convertvector(high, actv_u32x16));
+  return __builtin_convertvector(differ & (actv_u32x16)(m < 0x7f800000u), actv_u16x16);
+}
+
+static inline __attribute__((always_inline)) actv_u16x16 actv_ambiguous_bfloat16x16(actv_f32x16 y) {
+  /* bfloat16 rounds on the bit pattern: ambiguous when the patterns 4 below
+   * and 4 above differ in their upper 16 bits after rounding. */
+  actv_u32x16 m = (actv_u32x16)y & 0x7fffffffu;
+  actv_u32x16 below = actv_select_u32x16((actv_u32x16)(m >= ACTV_AMBIGUITY_ULPS), m - ACTV_AMBIGUITY_ULPS,
+                                         (actv_u32x16)0u);
+  actv_u32x16 above = m + ACTV_AMBIGUITY_ULPS;
+  actv_u32x16 low = (below + 0x7fffu + ((below >> 16) & 1u)) >> 16;
+  actv_u32x16 high = (above + 0x7fffu + ((above >> 16) & 1u)) >> 16;
+  return __builtin_convertvector((actv_u32x16)(low != high) & (actv_u32x16)(m < 0x7f800000u), actv_u16x16);
+}
+
+/* A double rounded to float to odd: exact values stay, others become the
+ * float just toward zero of them with the last bit set.  Rounding that
+ * float to a format of at most 22 significant bits (binary16, bfloat16)
+ * gives the correct rounding of the double itself (no double rounding). */
+typedef unsigned int actv_u32x8 __attribute__((ext_vector_type(8)));
+typedef long long actv_i64x8 __attribute__((ext_vector_type(8)));
+
+static inline __attribute__((always_inline)) actv_float8 actv_round_to_odd_f64x8(actv_double8 d) {
+  actv_float8 f = __builtin_convertvector(d, actv_float8);
+  actv_double8 back = __builtin_convertvector(f, actv_double8);
+  actv_i64x8 inexact64 = (actv_i64x8)(back != d);
+  actv_i64x8 beyond64 = (actv_i64x8)(__builtin_elementwise_abs(back) > __builtin_elementwise_abs(d));
+  actv_u32x8 inexact = __builtin_convertvector(inexact64, actv_u32x8);
+  actv_u32x8 beyond = __builtin_convertvector(beyond64, actv_u32x8);
+  actv_u32x8 bits = (actv_u32x8)f;
+  actv_u32x8 toward_zero = bits - (beyond & 1u); /* the magnitude one step down where f is beyond d */
+  actv_u32x8 odd = toward_zero | 1u;
+  return (actv_float8)((odd & inexact) | (bits & ~inexact));
+}
+
 #endif
