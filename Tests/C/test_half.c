@@ -183,6 +183,15 @@ static size_t not_correctly_rounded(const half_case *h, const H *got, const doub
     return bad;
 }
 
+/* v rounded to float, as a double.  Through a volatile float: gcc 12.2 at
+ * -O2 drops the rounding of `q.alpha = (double)(float)p->alpha; q.lower =
+ * (double)(float)p->lower;` on a struct copy (its SLP vectorizer pairs the
+ * two and folds the conversions away; -fno-tree-slp-vectorize keeps them). */
+static double as_float(double v) {
+    volatile float f = (float)v;
+    return (double)f;
+}
+
 /* Calls h and its _f32 reference on the same inputs (widened) with shape s
  * and parameters p, and checks every output (and prelu's dweight); the
  * elementwise forward and derivative also call the _f64 function. */
@@ -211,9 +220,9 @@ static void contract_call(const half_case *h, const fn_case *ref, const char *wh
         char symbol[96];
         const fn_case *ref64;
         params p64 = *p; /* the parameters the half call receives: floats */
-        p64.alpha = (double)(float)p->alpha;
-        p64.lower = (double)(float)p->lower;
-        p64.upper = (double)(float)p->upper;
+        p64.alpha = as_float(p->alpha);
+        p64.lower = as_float(p->lower);
+        p64.upper = as_float(p->upper);
         strcpy(symbol, h->reference);
         strcpy(symbol + strlen(symbol) - 3, "f64");
         ref64 = find_case(symbol);
