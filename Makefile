@@ -340,7 +340,8 @@ ACT_HASH := $(BUILD_DIR)/tools/act-hash
 act-hash: $(PREREQ)
 	@mkdir -p $(BUILD_DIR)/tools
 	$(CC) -std=c99 -O2 -Wall -Wextra -Werror -pedantic -I include -I Tests/C tools/act-hash/act_hash.c \
-	    Tests/C/cases.c -o $(ACT_HASH) -L $(LIBDIR) -lactivations -Wl,-rpath,$(LIBDIR) -lm
+	    Tests/C/cases.c Tests/C/half.c Tests/C/half_cases.c -o $(ACT_HASH) -L $(LIBDIR) -lactivations \
+	    -Wl,-rpath,$(LIBDIR) -lm
 
 test-reproducibility: act-hash
 	bash tools/act-hash/reproducibility.sh $(ACT_HASH) check

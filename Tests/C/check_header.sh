@@ -5,7 +5,10 @@
 #   b. every act_ function declared in the header is exported by the .so, and
 #      every exported act_ function is declared (nm -D --defined-only);
 #   c. the .so exports nothing else (global symbols must be act_* functions);
-#   d. every computing function in the header has a row in Tests/C/functions.def;
+#   d. every computing function in the header, and every one the .so exports,
+#      has a row in Tests/C/functions.def, and each row's twelve entry points
+#      (forward, derivative, backward in f32, f64, f16 and bf16) are declared
+#      and exported;
 #   e. the .so loads with LD_LIBRARY_PATH unset: from a C program (linked, and
 #      by dlopen; a linked program asks for the SONAME, libactivations.so.MAJOR,
 #      which tools/soname-link.sh links to the .so), from python3 ctypes; ldd
@@ -95,21 +98,36 @@ locals="$(awk '$2 ~ /^[a-tv-z]$/' "$tmp/nm.txt" | wc -l)"
 [[ "$locals" -gt 0 ]] && echo "    note: $locals local (not exported) entries in .dynsym"
 
 # ---- d. functions.def covers the header -----------------------------------------
+# A row stands for twelve entry points: forward, derivative and backward in
+# each of the four types f32, f64, f16 and bf16.
 cat > "$tmp/def_names.c" <<'C'
-#define SIX(n) act_##n##_f32 act_##n##_derivative_f32 act_##n##_backward_f32 \
-               act_##n##_f64 act_##n##_derivative_f64 act_##n##_backward_f64
-#define ACT_ELEMENTWISE(name, PARAMS, ulps) SIX(name)
-#define ACT_SOFTMAX(name, ulps) SIX(name)
-#define ACT_MAXOUT(name, ulps) SIX(name)
-#define ACT_GATED(name, ulps) SIX(name)
-#define ACT_PRELU(name, ulps) SIX(name)
+#define THREE(n, t) act_##n##_##t act_##n##_derivative_##t act_##n##_backward_##t
+#define TWELVE(n) THREE(n, f32) THREE(n, f64) THREE(n, f16) THREE(n, bf16)
+#define ACT_ELEMENTWISE(name, PARAMS, ulps) TWELVE(name)
+#define ACT_SOFTMAX(name, ulps) TWELVE(name)
+#define ACT_MAXOUT(name, ulps) TWELVE(name)
+#define ACT_GATED(name, ulps) TWELVE(name)
+#define ACT_PRELU(name, ulps) TWELVE(name)
 #include "functions.def"
 C
 gcc -E -P -I Tests/C "$tmp/def_names.c" | tr -s ' \t' '\n\n' | grep '^act_' | sort -u > "$tmp/def.txt"
-grep -vxE 'act_(status_message|version|set_num_threads|get_num_threads|isa)' "$tmp/declared.txt" \
-    > "$tmp/computing.txt"
-same_lists "every computing function of the header has a row in Tests/C/functions.def" \
+noncomputing='act_(status_message|version|set_num_threads|get_num_threads|isa)'
+grep -vxE "$noncomputing" "$tmp/declared.txt" > "$tmp/computing.txt"
+grep -vxE "$noncomputing" "$tmp/exported.txt" > "$tmp/computing_exported.txt"
+same_lists "every computing function of the header has a row in Tests/C/functions.def, every row's 12 are declared" \
     "$tmp/computing.txt" "the header" "$tmp/def.txt" "functions.def"
+same_lists "every computing function the .so exports has a row in Tests/C/functions.def, every row's 12 are exported" \
+    "$tmp/computing_exported.txt" "the .so exports" "$tmp/def.txt" "functions.def"
+for t in f32 f64 f16 bf16; do
+    # each type has the same number of entry points: 3 per row
+    n_t="$(grep -c "_$t\$" "$tmp/def.txt")"
+    n_decl="$(grep -Ec "^act_[a-z0-9_]+_$t\$" "$tmp/computing.txt")"
+    if [[ "$n_t" -gt 0 && "$n_t" == "$n_decl" ]]; then
+        ok "_$t: $n_decl entry points declared, 3 per row of functions.def ($n_t)"
+    else
+        fail "_$t: $n_decl entry points declared, 3 per row of functions.def gives $n_t"
+    fi
+done
 
 # ---- e. loading without LD_LIBRARY_PATH ----------------------------------------
 check "ldd resolves every dependency of libactivations.so" \

@@ -6,7 +6,8 @@
  * derivative and backward) against the document's numpy snippets
  * (Tests/python/snippets.py) run by an embedded CPython through oracle.py,
  * plus the header's contract: status codes, order of checks, aliasing,
- * special values, strings and threads.
+ * special values, strings and threads.  The half-precision entry points
+ * (_f16, _bf16) are checked against the f32 ones rounded once (test_half.c).
  *
  * Usage: test_activations [DIR]   DIR holds oracle.py (default: SNIPPETS_DIR,
  *                                 set by the build, else "Tests/C").
@@ -15,6 +16,7 @@
 #include <stdio.h>
 
 #include "activations.h"
+#include "half_cases.h"
 #include "harness.h"
 #include "oracle.h"
 #include "tests.h"
@@ -30,7 +32,8 @@ static void section(const char *name) {
 
 int main(int argc, char **argv) {
     const char *dir = argc > 1 ? argv[1] : SNIPPETS_DIR;
-    printf("libactivations %s: C test of %zu entry points\n", act_version(), NCASES);
+    printf("libactivations %s: C test of %zu entry points (%zu f32/f64, %zu f16/bf16)\n", act_version(),
+           NCASES + NHALF_CASES, NCASES, NHALF_CASES);
 
     section("status messages, version, thread count");
     test_strings_and_threads();
@@ -53,5 +56,7 @@ int main(int argc, char **argv) {
     test_guard();
     section("16 threads calling every function while another changes the thread setting");
     test_concurrency();
+    section("half precision (_f16, _bf16): the _f32 result rounded once, checks, slices, 1 vs 8 threads");
+    test_half();
     return report();
 }

@@ -8,8 +8,10 @@
 #   3. check_isa.py: no code outside the AVX2 build of the kernels can run an
 #      AVX instruction;
 #   4. test_activations: every computing function against the document's numpy
-#      snippets (embedded CPython) plus the header's contract, once on the
-#      instruction set the CPU selects and once with ACTIVATIONS_ISA=baseline.
+#      snippets (embedded CPython) plus the header's contract, and every _f16 and
+#      _bf16 entry point against its _f32 function rounded once (test_half.c),
+#      once on the instruction set the CPU selects and once with
+#      ACTIVATIONS_ISA=baseline.
 #
 # Usage: Tests/C/run.sh [header|program|all]     (default: all)
 # Needs .build/release/libactivations.so (`make build`), numpy and the Python
@@ -70,8 +72,8 @@ fi
 if [[ "$what" == program || "$what" == all ]]; then
     # python3-config of the interpreter that has numpy: --embed gives -lpython3.x
     PYTHON_CONFIG="${PYTHON_CONFIG:-$(command -v "${PYTHON}-config" || command -v python3-config)}"
-    sources=(main.c harness.c cases.c inputs.c oracle.c test_misc.c test_contract.c
-             test_special.c test_values.c test_slices.c test_guard.c test_concurrency.c)
+    sources=(main.c harness.c cases.c half.c half_cases.c inputs.c oracle.c test_misc.c test_contract.c
+             test_special.c test_values.c test_slices.c test_guard.c test_concurrency.c test_half.c)
     echo "== building the C test program$label"
     # shellcheck disable=SC2046  # the config output is a list of flags
     "$CC" -std=c99 -Wall -Wextra -Werror -pedantic "${cflags[@]}" \

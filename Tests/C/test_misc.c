@@ -29,13 +29,13 @@ static int is_version(const char *v) {
 }
 
 void test_strings_and_threads(void) {
-    static const act_status CODES[] = {ACT_OK, ACT_ERR_NULL_POINTER, ACT_ERR_SIZE,
-                                       ACT_ERR_PARAMETER, ACT_ERR_OVERLAP, ACT_ERR_ALIGNMENT};
-    static const act_status UNKNOWN[] = {1, -6, 42, -100, INT32_MIN, INT32_MAX};
-    const char *m[6], *v, *env;
+    static const act_status CODES[] = {ACT_OK, ACT_ERR_NULL_POINTER, ACT_ERR_SIZE, ACT_ERR_PARAMETER,
+                                       ACT_ERR_OVERLAP, ACT_ERR_ALIGNMENT, ACT_ERR_MEMORY};
+    static const act_status UNKNOWN[] = {1, -7, 42, -100, INT32_MIN, INT32_MAX};
+    const char *m[7], *v, *env;
     int i, j, automatic;
 
-    for (i = 0; i < 6; i++) {
+    for (i = 0; i < 7; i++) {
         m[i] = act_status_message(CODES[i]);
         check(m[i] != NULL && m[i][0] != '\0' && is_ascii_text(m[i]),
               "act_status_message(%d) is a non-empty ASCII string", CODES[i]);

@@ -10,5 +10,6 @@ void test_threads(void);             /* test_misc.c: bitwise identical for any t
 void test_concurrency(void);         /* test_concurrency.c: 16 callers at once, thread setting moving */
 void test_slices(void);             /* test_slices.c: parts of an array == parts of one long call, in place */
 void test_guard(void);               /* test_guard.c: no read past an input, no write outside an output */
+void test_half(void);                /* test_half.c: _f16/_bf16 == _f32 rounded once, their checks, slices, threads */
 
 #endif

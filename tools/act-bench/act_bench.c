@@ -2,7 +2,10 @@
  * streaming ceilings of this machine measured in the same run.
  *
  * For each function x direction x type x size x thread count it prints the
- * elements processed per nanosecond (median of interleaved repeats, with
+ * elements processed per nanosecond (types f32 and f64 at every size; the
+ * half-precision f16 and bf16 -- every elementwise function and softmax's
+ * forward -- at the smallest and the largest size, for bench.py's ratio to
+ * f32 in the same run) (median of interleaved repeats, with
  * the minimum and maximum), and the two ceilings for the same bytes: memcpy
  * and a copy with non-temporal stores (three streams -- two reads, one
  * non-temporal write -- for backward, which reads x and dy). Output is TSV
@@ -53,6 +56,24 @@ typedef act_status (*entry)(const void *in, const void *g, void *out, size_t n, 
   static act_status name##_b_f64(const void *x, const void *g, void *y, size_t n, size_t c) {              \
     (void)c;                                                                                                \
     return act_##name##_backward_f64(x, g, y, n params64);                                                  \
+  }                                                                                                         \
+  HALF_UNARY(name, f16, params32)                                                                           \
+  HALF_UNARY(name, bf16, params32)
+
+/* The half-precision entry points take the f32 parameters (floats); the
+ * parameter list, with its leading comma, arrives as the variable arguments. */
+#define HALF_UNARY(name, t, ...)                                                                            \
+  static act_status name##_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {              \
+    (void)g, (void)c;                                                                                       \
+    return act_##name##_##t(x, y, n __VA_ARGS__);                                                           \
+  }                                                                                                         \
+  static act_status name##_d_##t(const void *x, const void *g, void *y, size_t n, size_t c) {              \
+    (void)g, (void)c;                                                                                       \
+    return act_##name##_derivative_##t(x, y, n __VA_ARGS__);                                                \
+  }                                                                                                         \
+  static act_status name##_b_##t(const void *x, const void *g, void *y, size_t n, size_t c) {              \
+    (void)c;                                                                                                \
+    return act_##name##_backward_##t(x, g, y, n __VA_ARGS__);                                               \
   }
 
 /* Parameter lists (with their leading comma) of the benchmarked calls:
@@ -83,6 +104,19 @@ UNARY(softplus, SOFTPLUS_F32, SOFTPLUS_F64)
 UNARY(logsigmoid, NO_PARAMETERS, NO_PARAMETERS)
 UNARY(tanhshrink, NO_PARAMETERS, NO_PARAMETERS)
 UNARY(celu, ELU_F32, ELU_F64)
+#define HARDTANH_F32 , -1.0f, 1.0f
+#define HARDTANH_F64 , -1.0, 1.0
+#define LAMBD_F32 , 0.5f
+#define LAMBD_F64 , 0.5
+#define THRESHOLD_F32 , 0.1f, 0.0f
+#define THRESHOLD_F64 , 0.1, 0.0
+UNARY(hardtanh, HARDTANH_F32, HARDTANH_F64)
+UNARY(relu6, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(hardsigmoid, NO_PARAMETERS, NO_PARAMETERS)
+UNARY(softshrink, LAMBD_F32, LAMBD_F64)
+UNARY(hardshrink, LAMBD_F32, LAMBD_F64)
+UNARY(threshold, THRESHOLD_F32, THRESHOLD_F64)
+UNARY(swish, ELU_F32, ELU_F64)
 
 #define ROWS(T, t)                                                                                          \
   static act_status softmax_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {             \
@@ -126,21 +160,34 @@ UNARY(celu, ELU_F32, ELU_F64)
   }
 ROWS(float, f32)
 ROWS(double, f64)
+/* softmax's forward stands for the row functions in half precision */
+#define HALF_SOFTMAX(t)                                                                                     \
+  static act_status softmax_f_##t(const void *x, const void *g, void *y, size_t n, size_t c) {             \
+    (void)g;                                                                                                \
+    return act_softmax_##t(x, y, n / c, c);                                                                 \
+  }
+HALF_SOFTMAX(f16)
+HALF_SOFTMAX(bf16)
 
 /* ---- the cases -------------------------------------------------------------- */
+
+/* The element types, in the order of struct kind's entries. */
+enum { F32, F64, F16, BF16, TYPE_COUNT };
+static const char *const type_names[TYPE_COUNT] = {"f32", "f64", "f16", "bf16"};
+static const size_t type_sizes[TYPE_COUNT] = {sizeof(float), sizeof(double), sizeof(uint16_t), sizeof(uint16_t)};
 
 struct kind {
   const char *name;
   const char *direction;
-  entry f32, f64;
-  int reads_gradient; /* backward: three streams */
-  int rows;           /* 0: elementwise sizes; 1: softmax shapes; 2: maxout (pieces 4) */
+  entry fn[TYPE_COUNT]; /* NULL: not benchmarked in that type */
+  int reads_gradient;   /* backward: three streams */
+  int rows;             /* 0: elementwise sizes; 1: softmax shapes; 2: maxout (pieces 4) */
 };
 
-#define FAMILY(name)                                                      \
-  {#name, "forward", name##_f_f32, name##_f_f64, 0, 0},                   \
-      {#name, "derivative", name##_d_f32, name##_d_f64, 0, 0}, {          \
-    #name, "backward", name##_b_f32, name##_b_f64, 1, 0                   \
+#define FAMILY(name)                                                                            \
+  {#name, "forward", {name##_f_f32, name##_f_f64, name##_f_f16, name##_f_bf16}, 0, 0},          \
+      {#name, "derivative", {name##_d_f32, name##_d_f64, name##_d_f16, name##_d_bf16}, 0, 0}, { \
+    #name, "backward", {name##_b_f32, name##_b_f64, name##_b_f16, name##_b_bf16}, 1, 0          \
   }
 
 static const struct kind kinds[] = {
@@ -161,16 +208,23 @@ static const struct kind kinds[] = {
     FAMILY(logsigmoid),
     FAMILY(tanhshrink),
     FAMILY(celu),
-    {"softmax", "forward", softmax_f_f32, softmax_f_f64, 0, 1},
-    {"softmax", "backward", softmax_b_f32, softmax_b_f64, 1, 1},
-    {"maxout", "forward", maxout_f_f32, maxout_f_f64, 0, 2},
-    {"maxout", "derivative", maxout_d_f32, maxout_d_f64, 0, 2},
-    {"maxout", "backward", maxout_b_f32, maxout_b_f64, 1, 2},
-    {"prelu", "forward", prelu_f_f32, prelu_f_f64, 0, 0},   /* rows x 64 channels */
-    {"swiglu", "forward", swiglu_f_f32, swiglu_f_f64, 0, 0}, /* rows x (2 x 1024) */
-    {"glu", "forward", glu_f_f32, glu_f_f64, 0, 0},          /* rows x (2 x 1024) */
-    {"geglu", "forward", geglu_f_f32, geglu_f_f64, 0, 0},    /* rows x (2 x 1024) */
-    {"log_softmax", "forward", log_softmax_f_f32, log_softmax_f_f64, 0, 1},
+    FAMILY(hardtanh),
+    FAMILY(relu6),
+    FAMILY(hardsigmoid),
+    FAMILY(softshrink),
+    FAMILY(hardshrink),
+    FAMILY(threshold),
+    FAMILY(swish),
+    {"softmax", "forward", {softmax_f_f32, softmax_f_f64, softmax_f_f16, softmax_f_bf16}, 0, 1},
+    {"softmax", "backward", {softmax_b_f32, softmax_b_f64, NULL, NULL}, 1, 1},
+    {"maxout", "forward", {maxout_f_f32, maxout_f_f64, NULL, NULL}, 0, 2},
+    {"maxout", "derivative", {maxout_d_f32, maxout_d_f64, NULL, NULL}, 0, 2},
+    {"maxout", "backward", {maxout_b_f32, maxout_b_f64, NULL, NULL}, 1, 2},
+    {"prelu", "forward", {prelu_f_f32, prelu_f_f64, NULL, NULL}, 0, 0},   /* rows x 64 channels */
+    {"swiglu", "forward", {swiglu_f_f32, swiglu_f_f64, NULL, NULL}, 0, 0}, /* rows x (2 x 1024) */
+    {"glu", "forward", {glu_f_f32, glu_f_f64, NULL, NULL}, 0, 0},          /* rows x (2 x 1024) */
+    {"geglu", "forward", {geglu_f_f32, geglu_f_f64, NULL, NULL}, 0, 0},    /* rows x (2 x 1024) */
+    {"log_softmax", "forward", {log_softmax_f_f32, log_softmax_f_f64, NULL, NULL}, 0, 1},
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
@@ -181,7 +235,7 @@ struct shape {
 struct bench_case {
   const struct kind *kind; /* NULL for the ceilings */
   const char *ceiling;     /* "memcpy", "nt-copy", "nt-3-stream" */
-  int double_precision;
+  int type;                /* F32, F64, F16, BF16 */
   struct shape shape;
   int threads;
   long reps;
@@ -225,11 +279,10 @@ static char *in_buffer, *gradient_buffer, *out_buffer;
 
 /* One run of a case, `reps` times. */
 static void run(const struct bench_case *c) {
-  size_t element = c->double_precision ? sizeof(double) : sizeof(float);
-  size_t bytes = c->shape.n * element;
+  size_t bytes = c->shape.n * type_sizes[c->type];
   for (long r = 0; r < c->reps; r++) {
     if (c->kind) {
-      entry f = c->double_precision ? c->kind->f64 : c->kind->f32;
+      entry f = c->kind->fn[c->type];
       if (f(in_buffer, gradient_buffer, out_buffer, c->shape.n, c->shape.cols) != ACT_OK) {
         fprintf(stderr, "act-bench: %s %s failed\n", c->kind->name, c->kind->direction);
         exit(1);
@@ -252,21 +305,43 @@ static double sample(const struct bench_case *c) {
   return (double)c->shape.n * (double)c->reps / (seconds * 1e9);
 }
 
+static size_t largest_size(const size_t *sizes, int count) {
+  size_t largest = 0;
+  for (int s = 0; s < count; s++) largest = sizes[s] > largest ? sizes[s] : largest;
+  return largest;
+}
+
 static int compare_doubles(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
 }
 
+/* The 16-bit pattern of v rounded to binary16 or bfloat16 (to nearest, ties
+ * to even; the inputs below are finite and well inside both ranges). */
+static uint16_t to_half(float v, int type) {
+  uint32_t x;
+  memcpy(&x, &v, sizeof x);
+  if (type == BF16) return (uint16_t)((x + 0x7fffu + ((x >> 16) & 1u)) >> 16);
+  uint32_t sign = (x >> 16) & 0x8000u, ax = x & 0x7fffffffu;
+  if (ax < 0x38800000u) return (uint16_t)sign; /* below binary16's normal range: not in these inputs */
+  ax -= 112u << 23;
+  ax += 0xfffu + ((ax >> 13) & 1u);
+  return (uint16_t)(sign | (ax >> 13));
+}
+
 /* Inputs in [-10, 10] and gradients in [-1, 1], in the case's type. */
-static void fill(int double_precision, size_t count) {
+static void fill(int type, size_t count) {
   for (size_t i = 0; i < count; i++) {
     double x = (double)(i % 2001) / 100.0 - 10.0, g = (double)(i % 17) / 8.0 - 1.0;
-    if (double_precision) {
+    if (type == F64) {
       ((double *)in_buffer)[i] = x;
       ((double *)gradient_buffer)[i] = g;
-    } else {
+    } else if (type == F32) {
       ((float *)in_buffer)[i] = (float)x;
       ((float *)gradient_buffer)[i] = (float)g;
+    } else {
+      ((uint16_t *)in_buffer)[i] = to_half((float)x, type);
+      ((uint16_t *)gradient_buffer)[i] = to_half((float)g, type);
     }
   }
 }
@@ -312,31 +387,35 @@ int main(int argc, char **argv) {
   gradient_buffer = buffer(bytes);
   out_buffer = buffer(bytes);
 
-  /* Build the case list, per type (inputs are refilled per type). */
-  struct bench_case *cases = calloc(4096, sizeof *cases);
+  /* Build the case list, per type (inputs are refilled per type).  The
+   * half types run at the smallest and the largest size only. */
+  size_t smallest = largest;
+  for (int s = 0; s < size_count; s++) smallest = sizes[s] < smallest ? sizes[s] : smallest;
+  struct bench_case *cases = calloc(8192, sizeof *cases);
   int case_count = 0;
-  for (int precision = 0; precision < 2; precision++) {
-    int first = case_count;
+  for (int type = 0; type < TYPE_COUNT; type++) {
+    int first = case_count, half = type == F16 || type == BF16;
     for (int s = 0; s < size_count; s++) {
       struct shape shape = {sizes[s], 4};
+      if (half && sizes[s] != smallest && sizes[s] != largest_size(sizes, size_count)) continue;
       for (int t = 0; t < thread_variants; t++) {
         const char *ceilings[] = {"memcpy", "nt-copy", "nt-3-stream"};
         for (int k = 0; k < 3; k++)
-          cases[case_count++] = (struct bench_case){NULL, ceilings[k], precision, shape, thread_counts[t], 1, NULL};
+          cases[case_count++] = (struct bench_case){NULL, ceilings[k], type, shape, thread_counts[t], 1, NULL};
         for (int k = 0; k < KIND_COUNT; k++) {
-          if (kinds[k].rows == 1) continue;
-          cases[case_count++] = (struct bench_case){&kinds[k], NULL, precision, shape, thread_counts[t], 1, NULL};
+          if (kinds[k].rows == 1 || !kinds[k].fn[type]) continue;
+          cases[case_count++] = (struct bench_case){&kinds[k], NULL, type, shape, thread_counts[t], 1, NULL};
         }
       }
     }
     for (int s = 0; s < 2 && with_softmax_shapes; s++)
       for (int t = 0; t < thread_variants; t++)
         for (int k = 0; k < KIND_COUNT; k++)
-          if (kinds[k].rows == 1)
+          if (kinds[k].rows == 1 && kinds[k].fn[type])
             cases[case_count++] =
-                (struct bench_case){&kinds[k], NULL, precision, softmax_shapes[s], thread_counts[t], 1, NULL};
+                (struct bench_case){&kinds[k], NULL, type, softmax_shapes[s], thread_counts[t], 1, NULL};
 
-    fill(precision, largest);
+    fill(type, largest);
     /* Calibrate: reps so that one sample takes at least min_ms. */
     for (int i = first; i < case_count; i++) {
       struct bench_case *c = &cases[i];
@@ -359,7 +438,7 @@ int main(int argc, char **argv) {
     struct bench_case *c = &cases[i];
     qsort(c->samples, (size_t)samples, sizeof(double), compare_doubles);
     printf("%s\t%s\t%s\t%zu\t%zu\t%d\t%.4f\t%.4f\t%.4f\n", c->kind ? c->kind->name : c->ceiling,
-           c->kind ? c->kind->direction : "ceiling", c->double_precision ? "f64" : "f32", c->shape.n,
+           c->kind ? c->kind->direction : "ceiling", type_names[c->type], c->shape.n,
            c->kind && c->kind->rows ? c->shape.cols : 0, c->threads, c->samples[samples / 2], c->samples[0],
            c->samples[samples - 1]);
   }

@@ -3,13 +3,15 @@
  * sweep of inputs, to check that a build computes what the release computes,
  * and that the thread count and the instruction-set path change nothing.
  *
- * Every computing function (Tests/C/functions.def: f32 and f64, forward,
- * derivative, backward) is called once on inputs made here from a fixed
+ * Every computing function (Tests/C/functions.def: f32 and f64, then f16 and
+ * bf16 -- Tests/C/half_cases.c --, forward, derivative, backward) is called
+ * once on inputs made here from a fixed
  * generator: half of them moderate values in [-16, 16], half arbitrary bit
  * patterns (NaN with payloads, infinities, subnormals, huge values), and
  * sizes past the crossover at which the library splits work among threads.
  * Each output array (and prelu's weight gradient) is hashed with 64-bit
  * FNV-1a twice: once with every NaN read as the type's positive quiet NaN
+ * (0x7e00 in f16, 0x7fc0 in bf16)
  * (the reproducible hash: the instruction-set paths may give a NaN result
  * another sign or payload, see include/activations.h), once raw (every
  * bit: the same for any thread count on one path).  The line "all" hashes
@@ -32,6 +34,7 @@
 
 #include "activations.h"
 #include "cases.h"
+#include "half_cases.h"
 
 #define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
 #define FNV_PRIME UINT64_C(0x100000001b3)
@@ -43,15 +46,20 @@ static uint64_t fnv1a(uint64_t h, const void *data, size_t bytes) {
     return h;
 }
 
-/* FNV-1a of `count` elements of size `size` with every NaN replaced by the
- * type's positive quiet NaN (0x7fc00000, 0x7ff8000000000000). */
-static uint64_t fnv1a_nan_canonical(uint64_t h, const void *data, size_t count, size_t size) {
+/* FNV-1a of `count` elements of size `size` (format: of 2-byte elements)
+ * with every NaN replaced by the type's positive quiet NaN (0x7fc00000,
+ * 0x7ff8000000000000, 0x7e00, 0x7fc0). */
+static uint64_t fnv1a_nan_canonical(uint64_t h, const void *data, size_t count, size_t size, half_format format) {
     static const uint32_t QNAN32 = UINT32_C(0x7fc00000);
     static const uint64_t QNAN64 = UINT64_C(0x7ff8000000000000);
     const unsigned char *p = data;
     size_t i;
     for (i = 0; i < count; i++, p += size) {
-        if (size == sizeof(float)) {
+        if (size == sizeof(uint16_t)) {
+            uint16_t b, q = half_canonical_nan(format);
+            memcpy(&b, p, sizeof b);
+            h = fnv1a(h, half_is_nan(format, b) ? &q : &b, sizeof b);
+        } else if (size == sizeof(float)) {
             uint32_t b;
             memcpy(&b, p, sizeof b);
             h = fnv1a(h, (b & 0x7fffffffu) > 0x7f800000u ? &QNAN32 : &b, sizeof b);
@@ -72,15 +80,16 @@ static uint64_t next(uint64_t *s) {
     return *s * UINT64_C(0x2545F4914F6CDD1D);
 }
 
-static void put(const fn_case *c, void *buf, size_t i, double v) {
-    if (c->size == sizeof(float)) ((float *)buf)[i] = (float)v;
+static void put(const fn_case *c, half_format format, void *buf, size_t i, double v) {
+    if (c->size == sizeof(uint16_t)) ((uint16_t *)buf)[i] = half_from_float(format, (float)v);
+    else if (c->size == sizeof(float)) ((float *)buf)[i] = (float)v;
     else ((double *)buf)[i] = v;
 }
 
 /* x: even elements moderate, odd elements any bit pattern.  maxout gets
  * small integers (ties) and softmax_backward probability-like rows, each
  * with some arbitrary patterns mixed in; dy is moderate with a few specials. */
-static void sweep_inputs(const fn_case *c, size_t n0, void *in0, size_t n1, void *in1) {
+static void sweep_inputs(const fn_case *c, half_format format, size_t n0, void *in0, size_t n1, void *in1) {
     uint64_t s = UINT64_C(0x9E3779B97F4A7C15) ^ (uint64_t)c->size;
     size_t i;
     for (i = 0; i < n0; i++) {
@@ -91,7 +100,10 @@ static void sweep_inputs(const fn_case *c, size_t n0, void *in0, size_t n1, void
             moderate = (moderate + 16) / 32;
         if (i % 2 == 0 || (c->kind == KIND_MAXOUT && i % 64 != 1) ||
             (c->kind == KIND_SOFTMAX && c->variant == VARIANT_BACKWARD && i % 64 != 1)) {
-            put(c, in0, i, moderate);
+            put(c, format, in0, i, moderate);
+        } else if (c->size == sizeof(uint16_t)) {
+            uint16_t b = (uint16_t)(r >> 48);
+            memcpy((char *)in0 + i * sizeof b, &b, sizeof b);
         } else if (c->size == sizeof(float)) {
             uint32_t b = (uint32_t)(r >> 32);
             memcpy((char *)in0 + i * sizeof b, &b, sizeof b);
@@ -101,8 +113,8 @@ static void sweep_inputs(const fn_case *c, size_t n0, void *in0, size_t n1, void
     }
     for (i = 0; i < n1; i++) {
         uint64_t r = next(&s);
-        put(c, in1, i, -2.0 + 4.0 * (double)(r >> 11) * 0x1p-53);
-        if (i % 101 == 7) put(c, in1, i, i % 202 == 7 ? 1e300 : -0.0);
+        put(c, format, in1, i, -2.0 + 4.0 * (double)(r >> 11) * 0x1p-53);
+        if (i % 101 == 7) put(c, format, in1, i, i % 202 == 7 ? 1e300 : -0.0);
     }
 }
 
@@ -139,8 +151,10 @@ int main(int argc, char **argv) {
             return 2;
         }
     }
-    for (i = 0; i < NCASES; i++) {
-        const fn_case *c = &CASES[i];
+    /* the f32 and f64 functions in table order, then the f16 and bf16 ones */
+    for (i = 0; i < NCASES + NHALF_CASES; i++) {
+        const fn_case *c = i < NCASES ? &CASES[i] : &HALF_CASES[i - NCASES].c;
+        half_format format = i < NCASES ? FORMAT_F16 : HALF_CASES[i - NCASES].format; /* 2-byte types only */
         shape s = sweep_shape(c);
         size_t count[3];
         void *in0, *in1, *out;
@@ -156,17 +170,17 @@ int main(int argc, char **argv) {
             fprintf(stderr, "act-hash: out of memory\n");
             return 2;
         }
-        sweep_inputs(c, count[0], in0, count[1], in1);
+        sweep_inputs(c, format, count[0], in0, count[1], in1);
         memset(out, 0, count[2] * c->size);
         st = c->call(in0, count[1] ? in1 : NULL, out, &s, &P);
         if (st != ACT_OK) {
             fprintf(stderr, "act-hash: %s returned %d (%s)\n", c->symbol, (int)st, act_status_message(st));
             failed++;
         }
-        h = fnv1a_nan_canonical(h, out, count[2], c->size);
+        h = fnv1a_nan_canonical(h, out, count[2], c->size, format);
         raw = fnv1a(raw, out, count[2] * c->size);
         if (c->kind == KIND_PRELU && c->variant == VARIANT_BACKWARD) {
-            h = fnv1a_nan_canonical(h, prelu_dweight, s.units, c->size);
+            h = fnv1a_nan_canonical(h, prelu_dweight, s.units, c->size, format);
             raw = fnv1a(raw, prelu_dweight, s.units * c->size);
         }
         if (dump_symbol && strcmp(dump_symbol, c->symbol) == 0) {

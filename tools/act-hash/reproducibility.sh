@@ -50,8 +50,9 @@ if [[ "$mode" == write ]]; then
 
 Every result of libactivations is a function of its inputs alone: the same
 bits for any thread count, on either instruction-set path, on any x86-64
-machine.  `act-hash` (tools/act-hash) calls every computing function once on
-a fixed sweep of inputs -- half moderate values, half arbitrary bit patterns
+machine.  `act-hash` (tools/act-hash) calls every computing function (f32,
+f64, and the half-precision f16 and bf16 entry points) once on a fixed sweep
+of inputs -- half moderate values, half arbitrary bit patterns
 (NaNs with payloads, infinities, subnormals, huge values), with sizes past
 the point where work is split among threads -- and hashes every output bit
 with 64-bit FNV-1a.
