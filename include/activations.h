@@ -30,8 +30,9 @@
  *   float dy * f'(x) rounded once; the row functions are the float function
  *   on the widened rows, each output rounded once (prelu's dweight: the float
  *   sum, rounded once).  Results beyond the format's range round to +-inf,
- *   tiny ones to its subnormals or a signed zero; NaN stays NaN (quiet).
- *   sizeof(T) is 2 in the checks below.  Accuracy, asserted by `make test`
+ *   tiny ones to its subnormals or a signed zero; a NaN result is the
+ *   canonical quiet NaN, 0x7E00 (f16) or 0x7FC0 (bf16), the same bits on
+ *   every path and thread count.  sizeof(T) is 2 in the checks below.  Accuracy, asserted by `make test`
  *   over all 2^16 inputs of each format (tools/act-eval, docs/accuracy.md):
  *   forward and derivative of every elementwise function correctly rounded
  *   for at least 99.99% of inputs and never more than 1 ulp (of the 16-bit

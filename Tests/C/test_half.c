@@ -192,6 +192,28 @@ static double as_float(double v) {
     return (double)f;
 }
 
+/* rrelu draws its training slopes in the element type, and the half entry
+ * points compute the float function: its exact values are x times the float
+ * slopes (the _f32 derivative of -1 at the same indices), exact in double. */
+static void rrelu_float_slopes(const double *x, double *out64, size_t n, int derivative, const shape *s,
+                               const params *p) {
+    const fn_case *slopes_case = find_case("act_rrelu_derivative_f32");
+    float *ones = falloc(n), *slopes = falloc(n);
+    size_t i;
+    for (i = 0; i < n; i++) ones[i] = -1.0f;
+    check(slopes_case != NULL && slopes_case->call(ones, NULL, slopes, s, p) == ACT_OK,
+          "act_rrelu_derivative_f32 gives the float slopes");
+    for (i = 0; i < n; i++) {
+        if (isnan(x[i])) continue;
+        if (derivative)
+            out64[i] = x[i] > 0 ? 1.0 : (double)slopes[i];
+        else
+            out64[i] = x[i] >= 0 ? x[i] : x[i] * (double)slopes[i];
+    }
+    free(ones);
+    free(slopes);
+}
+
 /* Calls h and its _f32 reference on the same inputs (widened) with shape s
  * and parameters p, and checks every output (and prelu's dweight); the
  * elementwise forward and derivative also call the _f64 function. */
@@ -232,6 +254,8 @@ static void contract_call(const half_case *h, const fn_case *ref, const char *wh
             out64 = xmalloc(count[2] * sizeof(double));
             for (i = 0; i < count[0]; i++) w64[i] = (double)w0[i];
             st64 = ref64->call(w64, NULL, out64, s, &p64);
+            if (strncmp(h->c.symbol, "act_rrelu", 9) == 0)
+                rrelu_float_slopes(w64, out64, count[0], h->c.variant == VARIANT_DERIVATIVE, s, p);
         }
     }
     st16 = h->c.call(in0, count[1] ? in1 : NULL, out16, s, p);

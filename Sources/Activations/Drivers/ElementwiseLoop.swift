@@ -7,12 +7,14 @@ protocol ElementwiseKernel {
   associatedtype Scalar: ActivationScalar
   /// Whether the kernel reads `dy` (backward); the others get x twice.
   static var readsGradient: Bool { get }
-  /// Whether its 16-bit results are correctly rounded (forward and
-  /// derivative; backward is the float product rounded once).
-  static var roundsCorrectly: Bool { get }
+  /// Whether its 16-bit results need the rounding check of the correctly
+  /// rounded path: forward and derivative, unless the family's float result
+  /// is the exact value itself (then rounding it once is correct); never
+  /// backward (the float product rounded once).
+  static var checksRounding: Bool { get }
   /// The same function on eight double lanes (first lane at `index`): the
   /// 16-bit loops' fallback for results too close to a rounding boundary
-  /// (Drivers/HalfPrecision.swift); only called where `roundsCorrectly`.
+  /// (Drivers/HalfPrecision.swift); only called where `checksRounding`.
   func wide(_ x: SIMD8<Double>, index: Int) -> SIMD8<Double>
   /// The outputs for lanes `x` (and gradients `dy`), first lane at `index`.
   func callAsFunction(_ x: Scalar.Vector, _ dy: Scalar.Vector, index: Int) -> Scalar.Vector
@@ -21,7 +23,7 @@ protocol ElementwiseKernel {
 struct ForwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
   let p: A.Parameters
   static var readsGradient: Bool { false }
-  static var roundsCorrectly: Bool { true }
+  static var checksRounding: Bool { !A.forwardIsExactInFloat }
   @inline(__always)
   func wide(_ x: SIMD8<Double>, index: Int) -> SIMD8<Double> {
     propagateNaN(A.forwardForHalves(x, p, index: index), x)
@@ -35,7 +37,7 @@ struct ForwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseK
 struct DerivativeKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
   let p: A.Parameters
   static var readsGradient: Bool { false }
-  static var roundsCorrectly: Bool { true }
+  static var checksRounding: Bool { !A.derivativeIsExactInFloat }
   @inline(__always)
   func wide(_ x: SIMD8<Double>, index: Int) -> SIMD8<Double> {
     propagateNaN(A.derivativeForHalves(x, p, index: index), x)
@@ -49,7 +51,7 @@ struct DerivativeKernel<A: UnaryActivation, Scalar: ActivationScalar>: Elementwi
 struct BackwardKernel<A: UnaryActivation, Scalar: ActivationScalar>: ElementwiseKernel {
   let p: A.Parameters
   static var readsGradient: Bool { true }
-  static var roundsCorrectly: Bool { false }
+  static var checksRounding: Bool { false }
   @inline(__always)
   func wide(_ x: SIMD8<Double>, index: Int) -> SIMD8<Double> { x }
   @inline(__always)

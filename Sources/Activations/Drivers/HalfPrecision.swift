@@ -86,13 +86,21 @@ func halfResult<K: ElementwiseKernel, H: HalfConversion>(
 ) -> SIMD16<UInt16> where K.Scalar == Float {
   let y = kernel(vx, vdy, index: index)
   let rounded = H.narrow(y)
-  guard K.roundsCorrectly else { return rounded }
+  guard K.checksRounding else { return rounded }
   let hard = H.ambiguous(y)
   guard actv_any_u16x16(hard) != 0 else { return rounded }
+  return actv_select_u16x16(hard, halfInDouble(kernel, H.self, vx, index: index), rounded)
+}
+
+/// The sixteen lanes computed in double, rounded to float to odd and then to
+/// the format (out of line: rarely taken, it keeps the loop body small).
+@inline(never)
+func halfInDouble<K: ElementwiseKernel, H: HalfConversion>(
+  _ kernel: K, _: H.Type, _ vx: SIMD16<Float>, index: Int
+) -> SIMD16<UInt16> {
   let low = kernel.wide(actv_widen_low_f32x16(vx), index: index)
   let high = kernel.wide(actv_widen_high_f32x16(vx), index: index &+ 8)
-  let exact = H.narrow(actv_concat_f32x8(actv_round_to_odd_f64x8(low), actv_round_to_odd_f64x8(high)))
-  return actv_select_u16x16(hard, exact, rounded)
+  return H.narrow(actv_concat_f32x8(actv_round_to_odd_f64x8(low), actv_round_to_odd_f64x8(high)))
 }
 
 /// The first `count` bit patterns at `p`, the other lanes +0.

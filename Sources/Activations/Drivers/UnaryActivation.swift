@@ -28,10 +28,18 @@ protocol UnaryActivation {
   /// land on the midpoint itself (tanhshrink's f' = tanh(x)^2 just below x^2).
   static func forwardForHalves(_ x: SIMD8<Double>, _ p: Parameters, index: Int) -> SIMD8<Double>
   static func derivativeForHalves(_ x: SIMD8<Double>, _ p: Parameters, index: Int) -> SIMD8<Double>
+  /// Whether f (f') of a float input, computed in float, is the exact value
+  /// itself (an input, a parameter or a constant such as 0, 1 or 6): then
+  /// its 16-bit rounding is correct as it is, and the 16-bit loops skip the
+  /// rounding check. False by default.
+  static var forwardIsExactInFloat: Bool { get }
+  static var derivativeIsExactInFloat: Bool { get }
 }
 
 extension UnaryActivation {
   static var cost: Int { 1 }
+  static var forwardIsExactInFloat: Bool { false }
+  static var derivativeIsExactInFloat: Bool { false }
 
   @inline(__always)
   static func forwardForHalves(_ x: SIMD8<Double>, _ p: Parameters, index: Int) -> SIMD8<Double> {

@@ -8,6 +8,9 @@
 enum HardTanh: UnaryActivation {
   typealias Parameters = RuledParameters<OrderedRule>
   static let family = ElementwiseFamily.hardtanh
+  /// f and f' are inputs, parameters or constants: exact in float.
+  static var forwardIsExactInFloat: Bool { true }
+  static var derivativeIsExactInFloat: Bool { true }
 
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: Parameters, index: Int) -> V {

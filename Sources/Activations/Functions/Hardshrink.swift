@@ -7,6 +7,9 @@
 enum Hardshrink: UnaryActivation {
   typealias Parameters = RuledParameters<NonNegativeRule>
   static let family = ElementwiseFamily.hardshrink
+  /// f and f' are inputs, parameters or constants: exact in float.
+  static var forwardIsExactInFloat: Bool { true }
+  static var derivativeIsExactInFloat: Bool { true }
 
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: Parameters, index: Int) -> V {

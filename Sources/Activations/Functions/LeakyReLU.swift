@@ -7,6 +7,8 @@
 /// product in the element type.
 enum LeakyReLU: UnaryActivation {
   static let family = ElementwiseFamily.leakyRelu
+  /// f' is a parameter or a constant: exact in float.
+  static var derivativeIsExactInFloat: Bool { true }
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: AlphaParameter, index: Int) -> V {
     (V(repeating: V.Scalar(p.alpha)) * x).replacing(with: x, where: x .>= V.zero)

@@ -12,6 +12,8 @@ import CShims
 /// Exact: a_i * x is one correctly rounded product.
 enum RReLU: UnaryActivation {
   static let family = ElementwiseFamily.rrelu
+  /// f' is a parameter or a constant: exact in float.
+  static var derivativeIsExactInFloat: Bool { true }
   static var cost: Int { hashCost }
 
   @inline(__always)

@@ -6,6 +6,9 @@
 /// Exact in both types.
 enum ReLU: UnaryActivation {
   static let family = ElementwiseFamily.relu
+  /// f and f' are inputs, parameters or constants: exact in float.
+  static var forwardIsExactInFloat: Bool { true }
+  static var derivativeIsExactInFloat: Bool { true }
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {
     x.replacing(with: V.zero, where: x .<= V.zero)

@@ -6,6 +6,9 @@
 /// Exact.
 enum ReLU6: UnaryActivation {
   static let family = ElementwiseFamily.relu6
+  /// f and f' are inputs, parameters or constants: exact in float.
+  static var forwardIsExactInFloat: Bool { true }
+  static var derivativeIsExactInFloat: Bool { true }
 
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _: NoParameters, index: Int) -> V {

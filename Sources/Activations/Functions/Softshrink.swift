@@ -8,6 +8,8 @@
 enum Softshrink: UnaryActivation {
   typealias Parameters = RuledParameters<NonNegativeRule>
   static let family = ElementwiseFamily.softshrink
+  /// f' is a parameter or a constant: exact in float.
+  static var derivativeIsExactInFloat: Bool { true }
 
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: Parameters, index: Int) -> V {

@@ -8,6 +8,9 @@
 enum Threshold: UnaryActivation {
   typealias Parameters = RuledParameters<FiniteRule>
   static let family = ElementwiseFamily.threshold
+  /// f and f' are inputs, parameters or constants: exact in float.
+  static var forwardIsExactInFloat: Bool { true }
+  static var derivativeIsExactInFloat: Bool { true }
 
   @inline(__always)
   static func forward<V: FloatVector>(_ x: V, _ p: Parameters, index: Int) -> V {

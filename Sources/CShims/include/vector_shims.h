@@ -25,8 +25,9 @@ static inline __attribute__((always_inline)) actv_float8 actv_narrow_f64x8(actv_
 /* ---- 16-bit floating-point formats, sixteen lanes -------------------------
  * Bit patterns travel as actv_u16x16 (Swift: SIMD16<UInt16>), values as
  * actv_f32x16 (SIMD16<Float>).  Widening is exact; narrowing rounds once to
- * nearest, ties to even, overflows to +-inf, keeps signed zeros and gives a
- * quiet NaN for a NaN.
+ * nearest, ties to even, overflows to +-inf, keeps signed zeros and gives
+ * the canonical quiet NaN (0x7E00 binary16, 0x7FC0 bfloat16) for every NaN,
+ * so NaN results have the same bits on every path.
  *
  * binary16 (IEEE half): with F16C (the x86-64-v3 build) vcvtph2ps/vcvtps2ph;
  * otherwise integer arithmetic that gives the same bits for every non-NaN
@@ -63,7 +64,9 @@ static inline __attribute__((always_inline)) actv_u16x16 actv_narrow_binary16x16
   actv_f32x8 hi = __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15);
   actv_i16x8 a = __builtin_ia32_vcvtps2ph256(lo, 0); /* imm 0: round to nearest even */
   actv_i16x8 b = __builtin_ia32_vcvtps2ph256(hi, 0);
-  return (actv_u16x16)__builtin_shufflevector(a, b, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  actv_u16x16 r = (actv_u16x16)__builtin_shufflevector(a, b, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  actv_u16x16 nan = __builtin_convertvector((actv_u32x16)(v != v), actv_u16x16);
+  return (r & ~nan) | ((actv_u16x16)0x7e00u & nan); /* the canonical quiet NaN */
 }
 #else
 static inline __attribute__((always_inline)) actv_f32x16 actv_widen_binary16x16(actv_u16x16 bits) {
@@ -87,8 +90,9 @@ static inline __attribute__((always_inline)) actv_u16x16 actv_narrow_binary16x16
   actv_u32x16 huge = actv_select_u32x16((actv_u32x16)(u > 0x7f800000u), (actv_u32x16)0x7e00u,
                                         (actv_u32x16)0x7c00u);
   actv_u32x16 r = actv_select_u32x16((actv_u32x16)(u < 0x38800000u), subnormal, normal);
-  r = actv_select_u32x16((actv_u32x16)(u >= 0x47800000u), huge, r);
-  return __builtin_convertvector(r | (sign >> 16), actv_u16x16);
+  r = actv_select_u32x16((actv_u32x16)(u >= 0x47800000u), huge, r) | (sign >> 16);
+  r = actv_select_u32x16((actv_u32x16)(u > 0x7f800000u), (actv_u32x16)0x7e00u, r); /* the canonical quiet NaN */
+  return __builtin_convertvector(r, actv_u16x16);
 }
 #endif
 
@@ -100,7 +104,7 @@ static inline __attribute__((always_inline)) actv_u16x16 actv_narrow_bfloat16x16
   actv_u32x16 u = (actv_u32x16)v;
   actv_u32x16 rounded = (u + 0x7fffu + ((u >> 16) & 1u)) >> 16;
   actv_u32x16 nan = (actv_u32x16)((u & 0x7fffffffu) > 0x7f800000u);
-  return __builtin_convertvector(actv_select_u32x16(nan, (u >> 16) | 0x40u, rounded), actv_u16x16);
+  return __builtin_convertvector(actv_select_u32x16(nan, (actv_u32x16)0x7fc0u, rounded), actv_u16x16);
 }
 
 /* ---- Correct rounding of a float result to a 16-bit format ----------------
@@ -137,25 +141,32 @@ static inline __attribute__((always_inline)) actv_f32x16 actv_concat_f32x8(actv_
 
 static inline __attribute__((always_inline)) actv_u16x16 actv_ambiguous_binary16x16(actv_f32x16 y) {
   actv_u32x16 m = (actv_u32x16)y & 0x7fffffffu;
-  actv_u32x16 below = actv_select_u32x16((actv_u32x16)(m >= ACTV_AMBIGUITY_ULPS), m - ACTV_AMBIGUITY_ULPS,
-                                         (actv_u32x16)0u);
-  actv_u32x16 above = m + ACTV_AMBIGUITY_ULPS;
-  actv_u16x16 low = actv_narrow_binary16x16((actv_f32x16)below);
-  actv_u16x16 high = actv_narrow_binary16x16((actv_f32x16)above);
-  actv_u32x16 differ = (actv_u32x16)(__builtin_convertvector(low, actv_u32x16) != __builtin_convertvector(high, actv_u32x16));
-  return __builtin_convertvector(differ & (actv_u32x16)(m < 0x7f800000u), actv_u16x16);
+  /* Normal binary16 results (2^-14 <= |y| < 2^16, and the overflow boundary
+   * 65520 just below): the format keeps the float's top 10 fraction bits, so
+   * the boundaries are where the lower 13 bits are 0x1000; ambiguous within
+   * 4 of it. */
+  actv_u32x16 offset = (m & 0x1fffu) - (0x1000u - ACTV_AMBIGUITY_ULPS);
+  actv_u32x16 normal = (actv_u32x16)(offset <= 2 * ACTV_AMBIGUITY_ULPS) & (actv_u32x16)(m >= 0x38800000u) &
+                       (actv_u32x16)(m < 0x47800000u);
+  actv_u32x16 small = (actv_u32x16)(m < 0x38800000u) & (actv_u32x16)(m > ACTV_AMBIGUITY_ULPS);
+  if (__builtin_reduce_or(small) != 0) {
+    /* binary16 subnormal results: the floats 4 ulps below and above, rounded */
+    actv_u32x16 below = m - ACTV_AMBIGUITY_ULPS, above = m + ACTV_AMBIGUITY_ULPS;
+    actv_u16x16 low = actv_narrow_binary16x16((actv_f32x16)below);
+    actv_u16x16 high = actv_narrow_binary16x16((actv_f32x16)above);
+    small &= (actv_u32x16)(__builtin_convertvector(low, actv_u32x16) != __builtin_convertvector(high, actv_u32x16));
+    normal |= small;
+  }
+  return __builtin_convertvector(normal, actv_u16x16);
 }
 
 static inline __attribute__((always_inline)) actv_u16x16 actv_ambiguous_bfloat16x16(actv_f32x16 y) {
-  /* bfloat16 rounds on the bit pattern: ambiguous when the patterns 4 below
-   * and 4 above differ in their upper 16 bits after rounding. */
+  /* bfloat16 keeps the float's upper 16 bits at every magnitude (subnormals
+   * included): the boundaries are where the lower 16 bits are 0x8000. */
   actv_u32x16 m = (actv_u32x16)y & 0x7fffffffu;
-  actv_u32x16 below = actv_select_u32x16((actv_u32x16)(m >= ACTV_AMBIGUITY_ULPS), m - ACTV_AMBIGUITY_ULPS,
-                                         (actv_u32x16)0u);
-  actv_u32x16 above = m + ACTV_AMBIGUITY_ULPS;
-  actv_u32x16 low = (below + 0x7fffu + ((below >> 16) & 1u)) >> 16;
-  actv_u32x16 high = (above + 0x7fffu + ((above >> 16) & 1u)) >> 16;
-  return __builtin_convertvector((actv_u32x16)(low != high) & (actv_u32x16)(m < 0x7f800000u), actv_u16x16);
+  actv_u32x16 offset = (m & 0xffffu) - (0x8000u - ACTV_AMBIGUITY_ULPS);
+  actv_u32x16 near = (actv_u32x16)(offset <= 2 * ACTV_AMBIGUITY_ULPS) & (actv_u32x16)(m < 0x7f800000u);
+  return __builtin_convertvector(near, actv_u16x16);
 }
 
 /* A double rounded to float to odd: exact values stay, others become the
