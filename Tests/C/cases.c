@@ -9,97 +9,7 @@
 #include "cases.h"
 
 /* The trailing arguments of each PARAMS kind, converted to T. */
-#define ARGS_NONE(T, p)
-#define ARGS_ALPHA(T, p)  , (T)(p)->alpha
-#define ARGS_LAMBD(T, p)  , (T)(p)->alpha
-#define ARGS_BOUNDS(T, p) , (T)(p)->lower, (T)(p)->upper
-#define ARGS_PAIR(T, p)   , (T)(p)->lower, (T)(p)->upper
-#define ARGS_SOFTPLUS(T, p) , (T)(p)->lower, (T)(p)->upper
-#define ARGS_NONZERO(T, p) , (T)(p)->alpha
-#define ARGS_RRELU(T, p)  , (T)(p)->lower, (T)(p)->upper, (p)->training, (p)->seed
-
-/* ---- wrappers ------------------------------------------------------------ */
-#define ELEMENTWISE_WRAPPERS(name, PARAMS, T, t)                                   \
-    static act_status w_##name##_##t(const void *a, const void *b, void *o,        \
-                                     const shape *s, const params *p) {            \
-        (void)b; (void)p;                                                          \
-        return act_##name##_##t((const T *)a, (T *)o, s->n ARGS_##PARAMS(T, p));   \
-    }                                                                              \
-    static act_status w_##name##_derivative_##t(const void *a, const void *b,      \
-                                                void *o, const shape *s,           \
-                                                const params *p) {                 \
-        (void)b; (void)p;                                                          \
-        return act_##name##_derivative_##t((const T *)a, (T *)o,                   \
-                                           s->n ARGS_##PARAMS(T, p));              \
-    }                                                                              \
-    static act_status w_##name##_backward_##t(const void *a, const void *b,        \
-                                              void *o, const shape *s,             \
-                                              const params *p) {                   \
-        (void)p;                                                                   \
-        return act_##name##_backward_##t((const T *)a, (const T *)b, (T *)o,       \
-                                         s->n ARGS_##PARAMS(T, p));                \
-    }
-
-#define SOFTMAX_WRAPPERS(name, T, t)                                               \
-    static act_status w_##name##_##t(const void *a, const void *b, void *o,        \
-                                     const shape *s, const params *p) {            \
-        (void)b; (void)p;                                                          \
-        return act_##name##_##t((const T *)a, (T *)o, s->rows, s->cols);           \
-    }                                                                              \
-    static act_status w_##name##_derivative_##t(const void *a, const void *b,      \
-                                                void *o, const shape *s,           \
-                                                const params *p) {                 \
-        (void)b; (void)p;                                                          \
-        return act_##name##_derivative_##t((const T *)a, (T *)o, s->rows, s->cols);\
-    }                                                                              \
-    static act_status w_##name##_backward_##t(const void *a, const void *b,        \
-                                              void *o, const shape *s,             \
-                                              const params *p) {                   \
-        (void)p;                                                                   \
-        return act_##name##_backward_##t((const T *)a, (const T *)b, (T *)o,       \
-                                         s->rows, s->cols);                        \
-    }
-
-#define MAXOUT_WRAPPERS(name, T, t)                                                \
-    static act_status w_##name##_##t(const void *a, const void *b, void *o,        \
-                                     const shape *s, const params *p) {            \
-        (void)b; (void)p;                                                          \
-        return act_##name##_##t((const T *)a, (T *)o, s->rows, s->units, s->pieces);\
-    }                                                                              \
-    static act_status w_##name##_derivative_##t(const void *a, const void *b,      \
-                                                void *o, const shape *s,           \
-                                                const params *p) {                 \
-        (void)b; (void)p;                                                          \
-        return act_##name##_derivative_##t((const T *)a, (T *)o, s->rows,          \
-                                           s->units, s->pieces);                   \
-    }                                                                              \
-    static act_status w_##name##_backward_##t(const void *a, const void *b,        \
-                                              void *o, const shape *s,             \
-                                              const params *p) {                   \
-        (void)p;                                                                   \
-        return act_##name##_backward_##t((const T *)a, (const T *)b, (T *)o,       \
-                                         s->rows, s->units, s->pieces);            \
-    }
-
-#define GATED_WRAPPERS(name, T, t)                                                 \
-    static act_status w_##name##_##t(const void *a, const void *b, void *o,        \
-                                     const shape *s, const params *p) {            \
-        (void)b; (void)p;                                                          \
-        return act_##name##_##t((const T *)a, (T *)o, s->rows, s->cols);           \
-    }                                                                              \
-    static act_status w_##name##_derivative_##t(const void *a, const void *b,      \
-                                                void *o, const shape *s,           \
-                                                const params *p) {                 \
-        (void)b; (void)p;                                                          \
-        return act_##name##_derivative_##t((const T *)a, (T *)o, s->rows, s->cols);\
-    }                                                                              \
-    static act_status w_##name##_backward_##t(const void *a, const void *b,        \
-                                              void *o, const shape *s,             \
-                                              const params *p) {                   \
-        (void)p;                                                                   \
-        return act_##name##_backward_##t((const T *)a, (const T *)b, (T *)o,       \
-                                         s->rows, s->cols);                        \
-    }
+#include "wrappers.h"
 
 /* prelu: the weights are PRELU_WEIGHT(k), weight 2 NaN or -inf when
  * p->seed asks for it; dweight lands in prelu_dweight. */
@@ -138,11 +48,11 @@ PRELU_WEIGHTS(float, f32)
 PRELU_WEIGHTS(double, f64)
 
 #define ACT_ELEMENTWISE(name, PARAMS, ulps)                                        \
-    ELEMENTWISE_WRAPPERS(name, PARAMS, float, f32)                                 \
-    ELEMENTWISE_WRAPPERS(name, PARAMS, double, f64)
-#define ACT_SOFTMAX(name, ulps) SOFTMAX_WRAPPERS(name, float, f32) SOFTMAX_WRAPPERS(name, double, f64)
+    ELEMENTWISE_WRAPPERS(name, PARAMS, float, float, f32)                          \
+    ELEMENTWISE_WRAPPERS(name, PARAMS, double, double, f64)
+#define ACT_SOFTMAX(name, ulps) ROWS_WRAPPERS(name, float, f32) ROWS_WRAPPERS(name, double, f64)
 #define ACT_MAXOUT(name, ulps)  MAXOUT_WRAPPERS(name, float, f32) MAXOUT_WRAPPERS(name, double, f64)
-#define ACT_GATED(name, ulps)   GATED_WRAPPERS(name, float, f32) GATED_WRAPPERS(name, double, f64)
+#define ACT_GATED(name, ulps)   ROWS_WRAPPERS(name, float, f32) ROWS_WRAPPERS(name, double, f64)
 #define ACT_PRELU(name, ulps)   PRELU_WRAPPERS(name, float, f32) PRELU_WRAPPERS(name, double, f64)
 #include "functions.def"
 

@@ -10,79 +10,9 @@
 
 #include "half_cases.h"
 
-#define ARGS_NONE(p)
-#define ARGS_ALPHA(p)    , (float)(p)->alpha
-#define ARGS_LAMBD(p)    , (float)(p)->alpha
-#define ARGS_BOUNDS(p)   , (float)(p)->lower, (float)(p)->upper
-#define ARGS_PAIR(p)     , (float)(p)->lower, (float)(p)->upper
-#define ARGS_SOFTPLUS(p) , (float)(p)->lower, (float)(p)->upper
-#define ARGS_NONZERO(p)  , (float)(p)->alpha
-#define ARGS_RRELU(p)    , (float)(p)->lower, (float)(p)->upper, (p)->training, (p)->seed
+#include "wrappers.h"
 
 typedef uint16_t H;
-
-#define ELEMENTWISE_WRAPPERS(name, PARAMS, t)                                      \
-    static act_status w_##name##_##t(const void *a, const void *b, void *o,        \
-                                     const shape *s, const params *p) {            \
-        (void)b; (void)p;                                                          \
-        return act_##name##_##t((const H *)a, (H *)o, s->n ARGS_##PARAMS(p));      \
-    }                                                                              \
-    static act_status w_##name##_derivative_##t(const void *a, const void *b,      \
-                                                void *o, const shape *s,           \
-                                                const params *p) {                 \
-        (void)b; (void)p;                                                          \
-        return act_##name##_derivative_##t((const H *)a, (H *)o,                   \
-                                           s->n ARGS_##PARAMS(p));                 \
-    }                                                                              \
-    static act_status w_##name##_backward_##t(const void *a, const void *b,        \
-                                              void *o, const shape *s,             \
-                                              const params *p) {                   \
-        (void)p;                                                                   \
-        return act_##name##_backward_##t((const H *)a, (const H *)b, (H *)o,       \
-                                         s->n ARGS_##PARAMS(p));                   \
-    }
-
-/* softmax and gated rows share the signature (rows, cols) */
-#define ROWS_WRAPPERS(name, t)                                                     \
-    static act_status w_##name##_##t(const void *a, const void *b, void *o,        \
-                                     const shape *s, const params *p) {            \
-        (void)b; (void)p;                                                          \
-        return act_##name##_##t((const H *)a, (H *)o, s->rows, s->cols);           \
-    }                                                                              \
-    static act_status w_##name##_derivative_##t(const void *a, const void *b,      \
-                                                void *o, const shape *s,           \
-                                                const params *p) {                 \
-        (void)b; (void)p;                                                          \
-        return act_##name##_derivative_##t((const H *)a, (H *)o, s->rows, s->cols);\
-    }                                                                              \
-    static act_status w_##name##_backward_##t(const void *a, const void *b,        \
-                                              void *o, const shape *s,             \
-                                              const params *p) {                   \
-        (void)p;                                                                   \
-        return act_##name##_backward_##t((const H *)a, (const H *)b, (H *)o,       \
-                                         s->rows, s->cols);                        \
-    }
-
-#define MAXOUT_WRAPPERS(name, t)                                                   \
-    static act_status w_##name##_##t(const void *a, const void *b, void *o,        \
-                                     const shape *s, const params *p) {            \
-        (void)b; (void)p;                                                          \
-        return act_##name##_##t((const H *)a, (H *)o, s->rows, s->units, s->pieces);\
-    }                                                                              \
-    static act_status w_##name##_derivative_##t(const void *a, const void *b,      \
-                                                void *o, const shape *s,           \
-                                                const params *p) {                 \
-        (void)b; (void)p;                                                          \
-        return act_##name##_derivative_##t((const H *)a, (H *)o, s->rows,          \
-                                           s->units, s->pieces);                   \
-    }                                                                              \
-    static act_status w_##name##_backward_##t(const void *a, const void *b,        \
-                                              void *o, const shape *s,             \
-                                              const params *p) {                   \
-        (void)p;                                                                   \
-        return act_##name##_backward_##t((const H *)a, (const H *)b, (H *)o,       \
-                                         s->rows, s->units, s->pieces);            \
-    }
 
 /* prelu: weights in the format, with the bad ones the seeds ask for. */
 static uint16_t prelu_weights[2][PRELU_MAX_WEIGHTS + 1];
@@ -135,10 +65,10 @@ static H *dweight(const params *p) {
     }
 
 #define ACT_ELEMENTWISE(name, PARAMS, ulps)                                        \
-    ELEMENTWISE_WRAPPERS(name, PARAMS, f16) ELEMENTWISE_WRAPPERS(name, PARAMS, bf16)
-#define ACT_SOFTMAX(name, ulps) ROWS_WRAPPERS(name, f16) ROWS_WRAPPERS(name, bf16)
-#define ACT_MAXOUT(name, ulps)  MAXOUT_WRAPPERS(name, f16) MAXOUT_WRAPPERS(name, bf16)
-#define ACT_GATED(name, ulps)   ROWS_WRAPPERS(name, f16) ROWS_WRAPPERS(name, bf16)
+    ELEMENTWISE_WRAPPERS(name, PARAMS, H, float, f16) ELEMENTWISE_WRAPPERS(name, PARAMS, H, float, bf16)
+#define ACT_SOFTMAX(name, ulps) ROWS_WRAPPERS(name, H, f16) ROWS_WRAPPERS(name, H, bf16)
+#define ACT_MAXOUT(name, ulps)  MAXOUT_WRAPPERS(name, H, f16) MAXOUT_WRAPPERS(name, H, bf16)
+#define ACT_GATED(name, ulps)   ROWS_WRAPPERS(name, H, f16) ROWS_WRAPPERS(name, H, bf16)
 #define ACT_PRELU(name, ulps)   PRELU_WRAPPERS(name, f16) PRELU_WRAPPERS(name, bf16)
 #include "functions.def"
 

@@ -14,15 +14,9 @@ extension PReLU {
     derivative: Bool, _ x: UnsafePointer<E>?, _ out: UnsafeMutablePointer<E>?, _ rows: UInt, _ channels: UInt,
     _ weight: UnsafePointer<E>?, _ numWeights: UInt
   ) throws(ActivationError) {
-    let count = try Rows.count(rows, channels, of: E.self)
-    _ = try elementCount(numWeights, of: E.self)
-    guard count > 0 else { return }
-    let (x, out, weight) = (try nonNull(x), try nonNull(out), try nonNull(weight))
-    try requireAligned(x)
-    try requireAligned(UnsafePointer(out))
-    try requireAligned(weight)
-    let weights = try validWeights(weight, numWeights, channels)
-    try requireNoPartialOverlap(Region(out, count: count), Region(x, count: count), Region(weight, count: weights))
+    guard let (x, out, weight, count, weights) = try checkMap(
+      x, out, rows, channels, weight, numWeights, finite: { $0.bits & E.exponentMask != E.exponentMask })
+    else { return }
     let scratch = try FloatScratch(count, count, weights)
     defer { scratch.free() }
     let (xf, outf, wf) = (scratch[0], scratch[1], scratch[2])
@@ -38,23 +32,10 @@ extension PReLU {
     _ dweight: UnsafeMutablePointer<E>?, _ rows: UInt, _ channels: UInt, _ weight: UnsafePointer<E>?,
     _ numWeights: UInt
   ) throws(ActivationError) {
-    let count = try Rows.count(rows, channels, of: E.self)
-    let gradients = try elementCount(numWeights, of: E.self)
-    guard count > 0 || gradients > 0 else { return }
-    let (x, dy, dx) = (try nonNull(x), try nonNull(dy), try nonNull(dx))
-    let (dweight, weight) = (try nonNull(dweight), try nonNull(weight))
-    try requireAligned(x)
-    try requireAligned(dy)
-    try requireAligned(UnsafePointer(dx))
-    try requireAligned(UnsafePointer(dweight))
-    try requireAligned(weight)
-    let weights = try validWeights(weight, numWeights, channels)
-    let w = Region(weight, count: weights)
-    try requireNoPartialOverlap(Region(dx, count: count), Region(x, count: count), Region(dy, count: count))
-    try requireNoPartialOverlap(Region(dx, count: count), w)
-    let g = Region(dweight, count: weights)
-    try requireDisjoint(g, Region(x, count: count), Region(dy, count: count))
-    try requireDisjoint(g, Region(dx, count: count), w)
+    guard let (x, dy, dx, dweight, weight, count, weights) = try checkBackward(
+      x, dy, dx, dweight, rows, channels, weight, numWeights,
+      finite: { $0.bits & E.exponentMask != E.exponentMask })
+    else { return }
     let scratch = try FloatScratch(count, count, count, weights, weights)
     defer { scratch.free() }
     let (xf, dyf, dxf, wf, gf) = (scratch[0], scratch[1], scratch[2], scratch[3], scratch[4])
@@ -65,18 +46,6 @@ extension PReLU {
       UnsafePointer(xf), UnsafePointer(dyf), dxf, gf, rows, channels, UnsafePointer(wf), numWeights)
     convertHalves(E.format, widen: false, dxf, dx, count)
     convertHalves(E.format, widen: false, gf, dweight, weights)
-  }
-
-  /// Checks 5 for 16-bit weights: num_weights is 1 or channels, every
-  /// weight finite.
-  @inline(__always)
-  static func validWeights<E: HalfElement>(
-    _ weight: UnsafePointer<E>, _ numWeights: UInt, _ channels: UInt
-  ) throws(ActivationError) -> Int {
-    guard numWeights == 1 || numWeights == channels else { throw .parameter }
-    let n = Int(numWeights)
-    for k in 0..<n where weight[k].bits & E.exponentMask == E.exponentMask { throw .parameter }
-    return n
   }
 }
 

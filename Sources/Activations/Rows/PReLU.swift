@@ -20,13 +20,67 @@ enum PReLU {
   /// Checks 5 (the weights: num_weights is 1 or channels, every weight
   /// finite); returns the weight count.
   @inline(__always)
-  static func validWeights<T: ActivationScalar>(
-    _ weight: UnsafePointer<T>, _ numWeights: UInt, _ channels: UInt
+  static func validWeights<T>(
+    _ weight: UnsafePointer<T>, _ numWeights: UInt, _ channels: UInt, finite: (T) -> Bool
   ) throws(ActivationError) -> Int {
     guard numWeights == 1 || numWeights == channels else { throw .parameter }
     let n = Int(numWeights)
-    for k in 0..<n where !weight[k].isFinite { throw .parameter }
+    for k in 0..<n where !finite(weight[k]) { throw .parameter }
     return n
+  }
+
+  /// The checks of `map` in the header's order, for any element type;
+  /// returns the arrays, the element count and the weight count, or nil
+  /// when there is nothing to do.
+  @inline(__always)
+  static func checkMap<T>(
+    _ x: UnsafePointer<T>?, _ out: UnsafeMutablePointer<T>?, _ rows: UInt, _ channels: UInt,
+    _ weight: UnsafePointer<T>?, _ numWeights: UInt, finite: (T) -> Bool
+  ) throws(ActivationError) -> (UnsafePointer<T>, UnsafeMutablePointer<T>, UnsafePointer<T>, Int, Int)? {
+    let count = try Rows.count(rows, channels, of: T.self)
+    _ = try elementCount(numWeights, of: T.self)
+    guard count > 0 else { return nil }
+    let (x, out, weight) = (try nonNull(x), try nonNull(out), try nonNull(weight))
+    try requireAligned(x)
+    try requireAligned(UnsafePointer(out))
+    try requireAligned(weight)
+    let weights = try validWeights(weight, numWeights, channels, finite: finite)
+    try requireNoPartialOverlap(Region(out, count: count), Region(x, count: count), Region(weight, count: weights))
+    return (x, out, weight, count, weights)
+  }
+
+  /// The checks of `backward` in the header's order, for any element type;
+  /// returns the arrays, the element count and the weight count, or nil
+  /// when there is nothing to do.
+  @inline(__always)
+  static func checkBackward<T>(
+    _ x: UnsafePointer<T>?, _ dy: UnsafePointer<T>?, _ dx: UnsafeMutablePointer<T>?,
+    _ dweight: UnsafeMutablePointer<T>?, _ rows: UInt, _ channels: UInt, _ weight: UnsafePointer<T>?,
+    _ numWeights: UInt, finite: (T) -> Bool
+  ) throws(ActivationError) -> (
+    x: UnsafePointer<T>, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>, dweight: UnsafeMutablePointer<T>,
+    weight: UnsafePointer<T>, count: Int, weights: Int
+  )? {
+    let count = try Rows.count(rows, channels, of: T.self)
+    let gradients = try elementCount(numWeights, of: T.self)
+    // With no elements the weights' gradients are still written (zeros).
+    guard count > 0 || gradients > 0 else { return nil }
+    let (x, dy, dx) = (try nonNull(x), try nonNull(dy), try nonNull(dx))
+    let (dweight, weight) = (try nonNull(dweight), try nonNull(weight))
+    try requireAligned(x)
+    try requireAligned(dy)
+    try requireAligned(UnsafePointer(dx))
+    try requireAligned(UnsafePointer(dweight))
+    try requireAligned(weight)
+    let weights = try validWeights(weight, numWeights, channels, finite: finite)
+    let w = Region(weight, count: weights)
+    try requireNoPartialOverlap(Region(dx, count: count), Region(x, count: count), Region(dy, count: count))
+    try requireNoPartialOverlap(Region(dx, count: count), w)
+    // dweight shares no byte with any other array (not even an equal one).
+    let g = Region(dweight, count: weights)
+    try requireDisjoint(g, Region(x, count: count), Region(dy, count: count))
+    try requireDisjoint(g, Region(dx, count: count), w)
+    return (x, dy, dx, dweight, weight, count, weights)
   }
 
   /// Throws `.overlap` unless `output` shares no byte with `a` and `b`.
@@ -41,15 +95,9 @@ enum PReLU {
     derivative: Bool, _ x: UnsafePointer<T>?, _ out: UnsafeMutablePointer<T>?, _ rows: UInt, _ channels: UInt,
     _ weight: UnsafePointer<T>?, _ numWeights: UInt
   ) throws(ActivationError) {
-    let count = try Rows.count(rows, channels, of: T.self)
-    _ = try elementCount(numWeights, of: T.self)
-    guard count > 0 else { return }
-    let (x, out, weight) = (try nonNull(x), try nonNull(out), try nonNull(weight))
-    try requireAligned(x)
-    try requireAligned(UnsafePointer(out))
-    try requireAligned(weight)
-    let weights = try validWeights(weight, numWeights, channels)
-    try requireNoPartialOverlap(Region(out, count: count), Region(x, count: count), Region(weight, count: weights))
+    guard let (x, out, weight, count, weights) = try checkMap(
+      x, out, rows, channels, weight, numWeights, finite: { $0.isFinite })
+    else { return }
     let c = Int(channels)
     if PReLUKernels.usesColumns(channels: c, weights: weights, of: T.self) {
       let kernel = derivative ? PReLUKernel.derivativeColumns : .forwardColumns
@@ -71,25 +119,9 @@ enum PReLU {
     _ dweight: UnsafeMutablePointer<T>?, _ rows: UInt, _ channels: UInt, _ weight: UnsafePointer<T>?,
     _ numWeights: UInt
   ) throws(ActivationError) {
-    let count = try Rows.count(rows, channels, of: T.self)
-    let gradients = try elementCount(numWeights, of: T.self)
-    // With no elements the weights' gradients are still written (zeros).
-    guard count > 0 || gradients > 0 else { return }
-    let (x, dy, dx) = (try nonNull(x), try nonNull(dy), try nonNull(dx))
-    let (dweight, weight) = (try nonNull(dweight), try nonNull(weight))
-    try requireAligned(x)
-    try requireAligned(dy)
-    try requireAligned(UnsafePointer(dx))
-    try requireAligned(UnsafePointer(dweight))
-    try requireAligned(weight)
-    let weights = try validWeights(weight, numWeights, channels)
-    let w = Region(weight, count: weights)
-    try requireNoPartialOverlap(Region(dx, count: count), Region(x, count: count), Region(dy, count: count))
-    try requireNoPartialOverlap(Region(dx, count: count), w)
-    // dweight shares no byte with any other array (not even an equal one).
-    let g = Region(dweight, count: weights)
-    try requireDisjoint(g, Region(x, count: count), Region(dy, count: count))
-    try requireDisjoint(g, Region(dx, count: count), w)
+    guard let (x, dy, dx, dweight, weight, count, weights) = try checkBackward(
+      x, dy, dx, dweight, rows, channels, weight, numWeights, finite: { $0.isFinite })
+    else { return }
     guard count > 0 else {
       dweight.update(repeating: 0, count: weights)
       return
