@@ -7,8 +7,10 @@ check disassembles the library and fails when
 
   * a function that is not part of the AVX2 build uses a VEX/EVEX-encoded
     instruction (v-prefixed mnemonic) or a ymm/zmm/mask register, unless
-    every call or jump to it comes from the AVX2 build (a helper emitted
-    once per module, such as an inlined C shim kept out of line), or
+    every call or jump to it, and every instruction that takes its address
+    (a protocol witness passing a C shim on), comes from the AVX2 build (a
+    helper emitted once per module, such as an inlined C shim kept out of
+    line), or
   * any function uses AVX-512 (zmm or mask registers), which no build of
     the library targets.
 
@@ -27,6 +29,8 @@ WIDE = re.compile(r"\tv[a-z0-9]+\s|%ymm|%zmm|%k[0-7]")
 AVX512 = re.compile(r"%zmm|%k[0-7]|\{1to")
 HEADER = re.compile(r"^([0-9a-f]+) <(.+)>:$")
 BRANCH = re.compile(r"\t(?:call|jmp|j[a-z]+)\s+([0-9a-f]+) <")
+# A RIP-relative operand, which objdump annotates "# ADDRESS <name>" (lea of a function).
+REFERENCE = re.compile(r"#\s+([0-9a-f]+) <")
 
 
 def functions(path):
@@ -54,7 +58,7 @@ def main(path):
     callers = {}
     for address, (name, lines) in table.items():
         for line in lines:
-            branch = BRANCH.search(line)
+            branch = BRANCH.search(line) or REFERENCE.search(line)
             if branch:
                 callers.setdefault(int(branch.group(1), 16), set()).add(address)
     failures = []
