@@ -26,6 +26,14 @@
 #                   2 cores); test-python runs it with 150 from fixed seeds
 #   make bench      the benchmark: every entry point beside numpy and the streaming
 #                   ceilings; writes docs/benchmarks.md and docs/benchmarks.png
+#   make bench-peers  the peer benchmark: speed and accuracy beside oneDNN, XNNPACK,
+#                   SLEEF, PyTorch, ONNX Runtime, numpy and scipy in one process, on the
+#                   same buffers (tools/act-bench/bench_peers.py; about 15 minutes on
+#                   2 cores); writes docs/benchmarks-peers.md, .tsv and .png.  A peer
+#                   that is not installed is shown absent; `make peers-deps` installs
+#                   them all (Debian: libdnnl-dev, libxnnpack-dev, libpthreadpool-dev,
+#                   libsleef-dev; pip: scipy, onnxruntime, onnx, torch -- its wheel
+#                   pulls about 4 GB of CUDA libraries -- and matplotlib)
 #   make accuracy   the full accuracy evaluation: all 2^32 float32 inputs and 10^7
 #                   float64 inputs per function, and all 2^16 inputs of f16 and bf16, on the
 #                   selected instruction set (45 minutes on 2 cores for the 29 families; writes
@@ -75,7 +83,7 @@ PREREQ ?= deps build
 
 .PHONY: all build deps examples test test-swift test-swift-example test-c test-header test-python \
         test-python-installed test-accuracy accuracy \
-        act-eval act-bench bench test-bench clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
+        act-eval act-bench bench test-bench peers-deps peers bench-peers test-bench-peers clean test-sanitize test-c-sanitize asan-lib fuzz fuzz-build test-fuzz \
         fuzz-python act-hash test-reproducibility check-reproducibility reproducibility \
         docs gallery gallery-deps test-docs install uninstall deps-install-test test-install test-version
 
@@ -168,7 +176,7 @@ examples: $(PREREQ)
 test: deps build
 	@failed=""; \
 	for t in test-swift test-swift-example test-c test-python test-python-installed test-accuracy \
-	         test-reproducibility test-bench test-sanitize test-c-sanitize test-fuzz test-docs \
+	         test-reproducibility test-bench test-bench-peers test-sanitize test-c-sanitize test-fuzz test-docs \
 	         test-version test-install; do \
 	    $(MAKE) --no-print-directory PREREQ= $$t || failed="$$failed $$t"; \
 	done; \
@@ -370,6 +378,41 @@ test-bench: act-bench
 	$(PYTHON) tools/act-bench/bench.py --bench $(ACT_BENCH) --quick \
 	    --markdown $(BUILD_DIR)/benchmarks-smoke.md --png $(BUILD_DIR)/benchmarks-smoke.png > /dev/null
 	@echo "bench smoke run: ok ($(BUILD_DIR)/benchmarks-smoke.md)"
+
+# ---- peer benchmark (tools/act-bench/bench_peers.py, tools/act-bench/peers) ------------
+# The compiled peers are one shared object each, built from our own drivers against
+# whichever of oneDNN, XNNPACK and SLEEF is installed (peers/build.sh skips the rest);
+# the Python peers are imported when installed.  Nothing here fails for a missing peer.
+PEERS_DIR := $(BUILD_DIR)/tools/peers
+PEERS_APT := libdnnl-dev libxnnpack-dev libpthreadpool-dev libsleef-dev
+PEERS_PIP := numpy scipy onnxruntime onnx torch matplotlib
+
+peers-deps:
+	@missing=""; \
+	for p in $(PEERS_APT); do dpkg -s $$p > /dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "peers-deps: apt-get install$$missing"; \
+	    { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; } || \
+	        echo "peers-deps: could not install$$missing (those peers will be shown absent)"; \
+	fi
+	@for m in $(PEERS_PIP); do \
+	    $(PYTHON) -c "import $$m" 2> /dev/null && continue; \
+	    echo "peers-deps: pip install $$m"; \
+	    $(PYTHON) -m pip install --quiet $$m || $(PYTHON) -m pip install --quiet --break-system-packages $$m || \
+	        echo "peers-deps: could not install $$m (that peer will be shown absent)"; \
+	done
+
+peers: $(PREREQ)
+	@CC="$(CC)" INCLUDE="$(CURDIR)/include" LIBDIR="$(LIBDIR)" bash tools/act-bench/peers/build.sh $(PEERS_DIR)
+
+bench-peers: peers
+	$(PYTHON) tools/act-bench/bench_peers.py --peers $(PEERS_DIR)
+
+# The smoke run: three rows on which every installed peer must give a result, and a
+# correct one (bench_peers.py --quick exits 1 otherwise); a few seconds, no timing asserted.
+test-bench-peers: peers
+	$(PYTHON) tools/act-bench/bench_peers.py --peers $(PEERS_DIR) --quick \
+	    --markdown $(BUILD_DIR)/benchmarks-peers-smoke.md --png $(BUILD_DIR)/benchmarks-peers-smoke.png
 
 # ---- documentation (tools/gen-docs, tools/gallery) --------------------------------------
 # The API references are generated: docs/api-c.md from the header, docs/api-python.md from

@@ -24,51 +24,21 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bindings" / "python"))
-sys.path.insert(0, str(ROOT / "Tests" / "python"))
 
 import activations  # noqa: E402
-import snippets  # noqa: E402  (the document's numpy snippets, shared with the tests)
+from numpy_formulas import FORMULAS  # noqa: E402
 
 DTYPES = {"f32": np.float32, "f64": np.float64}
 
-# The document's formula for each elementwise function and direction (numpy).
+# The numpy formula of each function and direction timed here: the document's
+# five with their derivatives and backward passes, and the forward of the others.
 SNIPPETS = {
-    ("sigmoid", "forward"): lambda x, dy: snippets.sigmoid(x),
-    ("sigmoid", "derivative"): lambda x, dy: snippets.sigmoid_derivative(x),
-    ("sigmoid", "backward"): lambda x, dy: dy * snippets.sigmoid_derivative(x),
-    ("tanh", "forward"): lambda x, dy: snippets.tanh(x),
-    ("tanh", "derivative"): lambda x, dy: snippets.tanh_derivative(x),
-    ("tanh", "backward"): lambda x, dy: dy * snippets.tanh_derivative(x),
-    ("relu", "forward"): lambda x, dy: snippets.relu(x),
-    ("relu", "derivative"): lambda x, dy: snippets.relu_derivative(x),
-    ("relu", "backward"): lambda x, dy: dy * snippets.relu_derivative(x),
-    ("leaky_relu", "forward"): lambda x, dy: snippets.leaky_relu(x, 0.01),
-    ("leaky_relu", "derivative"): lambda x, dy: snippets.leaky_relu_derivative(x, 0.01),
-    ("leaky_relu", "backward"): lambda x, dy: dy * snippets.leaky_relu_derivative(x, 0.01),
-    ("elu", "forward"): lambda x, dy: snippets.elu(x, 1.0),
-    ("elu", "derivative"): lambda x, dy: snippets.elu_derivative(x, 1.0),
-    ("elu", "backward"): lambda x, dy: dy * snippets.elu_derivative(x, 1.0),
+    key: FORMULAS[key]
+    for key in FORMULAS
+    if key[0] in ("sigmoid", "tanh", "relu", "leaky_relu", "elu")
+    or key in {(name, "forward") for name in ("silu", "gelu_tanh", "mish", "selu", "softsign", "softplus",
+                                             "logsigmoid", "tanhshrink", "celu")}
 }
-
-
-def _sigmoid(x):
-    return 1 / (1 + np.exp(-x))
-
-
-# The functions beyond the document: the usual numpy formula of each forward
-# (the one a user would write; gelu's erf form has no numpy erf).
-_SQRT_2_OVER_PI = np.sqrt(2 / np.pi)
-SNIPPETS.update({
-    ("silu", "forward"): lambda x, dy: x * _sigmoid(x),
-    ("gelu_tanh", "forward"): lambda x, dy: 0.5 * x * (1 + np.tanh(_SQRT_2_OVER_PI * (x + 0.044715 * x**3))),
-    ("mish", "forward"): lambda x, dy: x * np.tanh(np.log1p(np.exp(x))),
-    ("selu", "forward"): lambda x, dy: 1.0507009873554805 * np.where(x > 0, x, 1.6732632423543772 * np.expm1(x)),
-    ("softsign", "forward"): lambda x, dy: x / (1 + np.abs(x)),
-    ("softplus", "forward"): lambda x, dy: np.logaddexp(0, x),
-    ("logsigmoid", "forward"): lambda x, dy: -np.logaddexp(0, -x),
-    ("tanhshrink", "forward"): lambda x, dy: x - np.tanh(x),
-    ("celu", "forward"): lambda x, dy: np.where(x >= 0, x, np.expm1(x)),
-})
 
 # The same calls through the binding (parameters as in act-bench).
 BINDING = {
