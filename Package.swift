@@ -35,8 +35,8 @@ let package = Package(
     // libactivations.so: the C ABI (act_* symbols) of the Swift module below.
     .library(name: "activations", type: .dynamic, targets: ["LibActivations"]),
     // The Swift API for other Swift packages (`import Activations`), linked
-    // into them (automatic: static unless they ask otherwise). KernelsAVX2's
-    // unsafeFlags limit dependents to a local path dependency,
+    // into them (automatic: static unless they ask otherwise). The kernel
+    // modules' unsafeFlags limit dependents to a local path dependency,
     // `.package(path: ...)`: see examples/swift.
     .library(name: "Activations", targets: ["Activations"]),
   ],
@@ -45,16 +45,23 @@ let package = Package(
     // The Swift API (`import Activations`), the math, and the @c exports.
     .target(
       name: "Activations",
-      dependencies: ["CShims", "KernelsAVX2"]
+      dependencies: ["CShims", "KernelsAVX2", "KernelsAVX512"]
     ),
-    // The kernels again, built for x86-64-v3 (AVX2 + FMA): the same source
-    // files (symbolic links to Sources/Activations' Functions, Elementary,
-    // Vector and Random directories and to the shared driver files), chosen
-    // at run time when the CPU has them (Sources/Activations/Runtime/ISA.swift).
+    // The kernels again, built for x86-64-v3 (AVX2 + FMA) and for x86-64-v4
+    // (AVX-512 F, BW, DQ, VL): the same source files (symbolic links to
+    // Sources/Activations' Functions, Elementary, Vector and Random
+    // directories and to the shared driver files), each module exporting one
+    // kernel table, chosen at run time when the CPU has the instructions
+    // (Sources/Activations/Runtime/ISA.swift).
     .target(
       name: "KernelsAVX2",
       dependencies: ["CShims"],
       swiftSettings: [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
+    ),
+    .target(
+      name: "KernelsAVX512",
+      dependencies: ["CShims"],
+      swiftSettings: [.unsafeFlags(["-Xcc", "-march=x86-64-v4"])]
     ),
     // The shared library's own target: only link settings (see its source).
     .target(

@@ -37,8 +37,8 @@
  *   forward and derivative of every elementwise function correctly rounded
  *   for at least 99.99% of inputs and never more than 1 ulp (of the 16-bit
  *   format) away; measured: 100% correctly rounded in every function and
- *   both formats.  Speed: the conversions are vectorized (F16C on the AVX2
- *   path, integer arithmetic giving the same bits on the baseline path,
+ *   both formats.  Speed: the conversions are vectorized (F16C on the AVX
+ *   paths, integer arithmetic giving the same bits on the baseline path,
  *   shifts for bfloat16); see docs/benchmarks.md.
  *
  * Three entry points per elementwise function NAME with parameters P...:
@@ -160,12 +160,15 @@ int32_t act_get_num_threads(void);
 /* ===========================================================================
  * Instruction set
  *
- * act_isa() names the instruction set the kernels run with: "avx2"
- * (x86-64-v3: AVX2 and FMA) when the CPU has it, else "baseline" (x86-64
- * with SSE2).  It is chosen once, at first use; the environment variable
- * ACTIVATIONS_ISA=baseline lowers the choice (other values keep it).  Both
- * paths return the same bits for every input (the sign and payload of NaN
- * results aside, see "Special values"): the baseline path computes the same
+ * act_isa() names the instruction set the kernels run with: "avx512"
+ * (x86-64-v4: AVX-512 F, BW, DQ and VL) when the CPU has it, else "avx2"
+ * (x86-64-v3: AVX2 and FMA) when it has that, else "baseline" (x86-64 with
+ * SSE2).  It is chosen once, at first use; the environment variable
+ * ACTIVATIONS_ISA=avx2 or ACTIVATIONS_ISA=baseline lowers the choice (a
+ * higher or unknown value keeps it).  Every path returns the same bits for
+ * every input (the sign and payload of NaN results aside, see "Special
+ * values"): the AVX-512 path runs the AVX2 path's operations on one 512-bit
+ * register where AVX2 uses two, and the baseline path computes the same
  * fused multiply-adds through libm's fma/fmaf (correctly rounded), which
  * makes its transcendental functions about 20 times slower.  Every function
  * is dispatched.  Static string, never NULL.

@@ -5,13 +5,13 @@
 #      without LD_LIBRARY_PATH (C and ctypes), Swift-generated header drift;
 #   2. tools/gen-abi/generate.py --check: the exports generated from the table
 #      are current;
-#   3. check_isa.py: no code outside the AVX2 build of the kernels can run an
-#      AVX instruction;
+#   3. check_isa.py: no code outside the AVX builds of the kernels can run an
+#      AVX instruction, none outside the AVX-512 build an AVX-512 one;
 #   4. test_activations: every computing function against the document's numpy
 #      snippets (embedded CPython) plus the header's contract, and every _f16 and
 #      _bf16 entry point against its _f32 function rounded once (test_half.c),
-#      once on the instruction set the CPU selects and once with
-#      ACTIVATIONS_ISA=baseline.
+#      once on every instruction-set path this CPU can run (tools/isa/paths.sh:
+#      avx512, avx2, baseline; the ones it cannot run are named loudly).
 #
 # Usage: Tests/C/run.sh [header|program|all]     (default: all)
 # Needs .build/release/libactivations.so (`make build`), numpy and the Python
@@ -87,9 +87,10 @@ if [[ "$what" == program || "$what" == all ]]; then
     # The embedded interpreter must see the numpy that $PYTHON sees (a venv's).
     numpy_site="$("$PYTHON" -c 'import os, numpy; print(os.path.dirname(os.path.dirname(numpy.__file__)))')"
     # The thread-count check expects this value in automatic mode.
-    for isa in default baseline; do
+    # The paths are asked of the release library (an ASan build cannot be loaded by ctypes).
+    for isa in $(PYTHON="$PYTHON" bash tools/isa/paths.sh "$root/.build/release/libactivations.so"); do
         echo "== instruction set: $isa"
-        if [[ "$isa" == default ]]; then unset ACTIVATIONS_ISA; else export ACTIVATIONS_ISA="$isa"; fi
+        export ACTIVATIONS_ISA="$isa"
         PYTHONPATH="$numpy_site${PYTHONPATH:+:$PYTHONPATH}" ACTIVATIONS_NUM_THREADS=3 \
             "$BUILD_DIR/test_activations" "$root/Tests/C"
     done

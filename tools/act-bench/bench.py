@@ -84,9 +84,11 @@ def median_rate(fn, n, samples, min_seconds):
     return rates[len(rates) // 2], rates[0], rates[-1]
 
 
-def run_c_bench(path, quick):
+def run_c_bench(path, quick, isa=None):
+    """act-bench's header and rows; `isa` forces an instruction-set path (ACTIVATIONS_ISA)."""
     command = [path] + (["--quick"] if quick else [])
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    env = dict(os.environ, ACTIVATIONS_ISA=isa) if isa else None
+    output = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
     header = output.splitlines()[0]
     rows = list(csv.DictReader(io.StringIO("\n".join(output.splitlines()[1:])), delimiter="\t"))
     return header, rows
@@ -174,7 +176,13 @@ def half_section(rows):
     return lines
 
 
-def write_outputs(header, rows, timings, overhead_us, markdown, png, quick):
+def row_key(r):
+    return (r["function"], r["direction"], r["type"], r["n"], r["cols"], r["threads"])
+
+
+def write_outputs(header, rows, timings, overhead_us, markdown, png, quick, avx2_rows=None):
+    """avx2_rows: the same cases on the AVX2 path (a second run, when the default path is AVX-512)."""
+    avx2 = {row_key(r): float(r["median_el_per_ns"]) for r in avx2_rows or [] if r["direction"] != "ceiling"}
     ceilings = {}
     for r in rows:
         if r["direction"] == "ceiling":
@@ -192,10 +200,13 @@ def write_outputs(header, rows, timings, overhead_us, markdown, png, quick):
         "- ceilings: `memcpy` and a non-temporal copy of the same bytes (`nt-copy`); backward is compared with a "
         "two-read, one-non-temporal-write stream (`nt-3-stream`).",
         f"- Python binding: {overhead_us:.2f} us per call of `sigmoid(x, out=y)` on one float32 element.",
+        f"- instruction set: `{activations.isa()}`"
+        + ("; the AVX2 path (`ACTIVATIONS_ISA=avx2`, a second run of act-bench right after the first) beside it."
+           if avx2 else "."),
         "",
         "| function | direction | type | n | threads | el/ns (min..max) | x numpy snippet | binding el/ns | "
-        "x nt ceiling |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "x nt ceiling |" + (" AVX2 path el/ns | x AVX2 path |" if avx2 else ""),
+        "|---|---|---|---|---|---|---|---|---|" + ("---|---|" if avx2 else ""),
     ]
     chart = {}
     for r in rows:
@@ -214,7 +225,9 @@ def write_outputs(header, rows, timings, overhead_us, markdown, png, quick):
             f"{rate:.3f} ({float(r['min']):.3f}..{float(r['max']):.3f}) | "
             f"{f'{rate / numpy_rate:.2f}' if numpy_rate else '-'} | "
             f"{f'{binding_rate:.3f}' if binding_rate else '-'} | "
-            f"{f'{rate / ceiling:.2f}' if ceiling and r['function'] != 'softmax' else '-'} |")
+            f"{f'{rate / ceiling:.2f}' if ceiling and r['function'] != 'softmax' else '-'} |"
+            + (f" {avx2[row_key(r)]:.3f} | {rate / avx2[row_key(r)]:.2f} |" if row_key(r) in avx2 else
+               " - | - |" if avx2 else ""))
         if r["direction"] == "forward" and r["type"] == "f32" and r["threads"] == "1" and numpy_rate:
             chart.setdefault(int(r["n"]), []).append((r["function"], rate, numpy_rate))
     lines.append("")
@@ -255,8 +268,9 @@ def main():
     samples, min_seconds = (1, 0.001) if arguments.quick else (5, 0.02)
     overhead = call_overhead()  # first, in a fresh process
     header, rows = run_c_bench(arguments.bench, arguments.quick)
+    avx2_rows = run_c_bench(arguments.bench, arguments.quick, "avx2")[1] if activations.isa() == "avx512" else None
     timings = python_timings(sizes, samples, min_seconds)
-    write_outputs(header, rows, timings, overhead, arguments.markdown, arguments.png, arguments.quick)
+    write_outputs(header, rows, timings, overhead, arguments.markdown, arguments.png, arguments.quick, avx2_rows)
     sys.stdout.write(Path(arguments.markdown).read_text())
 
 

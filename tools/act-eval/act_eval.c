@@ -895,7 +895,7 @@ static void write_markdown(const char *path, const struct row *rows, size_t coun
           "- **backward**: `act_NAME_backward` equals `fl(dy * f'(x))` bit for bit, with `f'(x)` the\n"
           "  derivative's own output, for gradients including 0, inf, tiny and huge values.\n"
           "- **half precision** (`_f16`, `_bf16`): every input, in its own section below the table.\n\n"
-          "Instruction set of this run: %s (`ACTIVATIONS_ISA`; `make accuracy` also runs the baseline path and\n"
+          "Instruction set of this run: %s (`ACTIVATIONS_ISA`; `make accuracy` also runs every other path the CPU has and\n"
           "checks that every output bit matches). Run time: %.0f s on this machine.\n\n",
           act_version(), stride == 1 ? "every one of the 2^32 bit patterns" : "a strided subset of the bit patterns",
           (unsigned long long)(((1ull << 32) + stride - 1) / stride + FLOAT_SPECIAL_COUNT), (unsigned long long)n64,

@@ -18,14 +18,12 @@ doc="$root/docs/reproducibility.md"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
+# Every path this CPU can run (tools/isa/paths.sh names the others loudly).
+paths=($(bash "$root/tools/isa/paths.sh" "$root/.build/release/libactivations.so"))
 failed=0
-for isa in default baseline; do
+for isa in "${paths[@]}"; do
     for threads in 1 2 3 4 5 6 7 8; do
-        if [[ "$isa" == default ]]; then
-            "$act_hash" --threads "$threads" > "$out/$isa-$threads.txt"
-        else
-            ACTIVATIONS_ISA="$isa" "$act_hash" --threads "$threads" > "$out/$isa-$threads.txt"
-        fi
+        ACTIVATIONS_ISA="$isa" "$act_hash" --threads "$threads" > "$out/$isa-$threads.txt"
         if ! cmp -s "$out/$isa-1.txt" "$out/$isa-$threads.txt"; then
             echo "reproducibility: $isa path, $threads threads differ from 1 thread:"
             diff "$out/$isa-1.txt" "$out/$isa-$threads.txt" | sed -n 1,20p
@@ -35,12 +33,15 @@ for isa in default baseline; do
     echo "reproducibility: $isa path, 1..8 threads: all $(awk '$1 == "all" {print $2 " (raw " $3 ")"}' "$out/$isa-1.txt")"
 done
 
-cut -d' ' -f1,2 "$out/default-1.txt" > "$out/reproducible.txt"
-if ! cut -d' ' -f1,2 "$out/baseline-1.txt" | cmp -s - "$out/reproducible.txt"; then
-    echo "reproducibility: the baseline path differs from the default path:"
-    diff <(cut -d' ' -f1,2 "$out/default-1.txt") <(cut -d' ' -f1,2 "$out/baseline-1.txt") | sed -n 1,20p
-    failed=1
-fi
+first="${paths[0]}"
+cut -d' ' -f1,2 "$out/$first-1.txt" > "$out/reproducible.txt"
+for isa in "${paths[@]:1}"; do
+    if ! cut -d' ' -f1,2 "$out/$isa-1.txt" | cmp -s - "$out/reproducible.txt"; then
+        echo "reproducibility: the $isa path differs from the $first path:"
+        diff "$out/reproducible.txt" <(cut -d' ' -f1,2 "$out/$isa-1.txt") | sed -n 1,20p
+        failed=1
+    fi
+done
 
 if [[ "$mode" == write ]]; then
     [[ $failed == 0 ]] || { echo "reproducibility: not writing $doc from runs that disagree"; exit 1; }
@@ -49,9 +50,10 @@ if [[ "$mode" == write ]]; then
 # Reproducibility
 
 Every result of libactivations is a function of its inputs alone: the same
-bits for any thread count, on either instruction-set path, on any x86-64
-machine.  `act-hash` (tools/act-hash) calls every computing function (f32,
-f64, and the half-precision f16 and bf16 entry points) once on a fixed sweep
+bits for any thread count, on every instruction-set path (AVX-512, AVX2 and
+the x86-64 baseline), on any x86-64 machine.  `act-hash` (tools/act-hash)
+calls every computing function (f32, f64, and the half-precision f16 and
+bf16 entry points) once on a fixed sweep
 of inputs -- half moderate values, half arbitrary bit patterns
 (NaNs with payloads, infinities, subnormals, huge values), with sizes past
 the point where work is split among threads -- and hashes every output bit
@@ -61,14 +63,17 @@ To check a build against this release:
 
     make check-reproducibility
 
-which runs act-hash with 1 to 8 threads on the default (AVX2) and the
-baseline path and compares with the table below.  `make test` does the same.
+which runs act-hash with 1 to 8 threads on every path the CPU can run
+(`avx512`, `avx2`, `baseline`, each forced with ACTIVATIONS_ISA; the paths it
+cannot run are named) and compares with the table below.  `make test` does
+the same.
 
 NaN results are NaN on every path, but their sign and payload are not part
 of the contract: the baseline path computes fused multiply-adds through libm
 and can propagate another operand's NaN, or produce the default NaN where
-the AVX2 path propagates an input's (softmax's derivative and backward,
-prelu's backward).  The hashes below therefore read every NaN as the
+the AVX paths propagate an input's (softmax's derivative and backward,
+prelu's backward), and the AVX2 and AVX-512 paths, whose instructions differ,
+can differ in the same way.  The hashes below therefore read every NaN as the
 positive quiet NaN.  The raw hashes, every bit included, are checked to be
 the same for every thread count on each path.
 
@@ -98,4 +103,4 @@ if ! cmp -s "$out/published.txt" "$out/reproducible.txt"; then
     failed=1
 fi
 if [[ $failed != 0 ]]; then exit 1; fi
-echo "reproducibility: 16 runs (1..8 threads, default and baseline paths) match docs/reproducibility.md: all $(awk '$1 == "all" {print $2}' "$out/reproducible.txt")"
+echo "reproducibility: $((8 * ${#paths[@]})) runs (1..8 threads; paths: ${paths[*]}) match docs/reproducibility.md: all $(awk '$1 == "all" {print $2}' "$out/reproducible.txt")"

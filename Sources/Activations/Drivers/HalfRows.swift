@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import KernelsAVX2
 
 /// The 16-bit row functions (`_f16`, `_bf16` of softmax and its variants,
 /// maxout, the gated units): each driver checks its arrays in their own
@@ -108,10 +107,5 @@ extension HalfElement {
 func convertHalves(
   _ format: HalfFormat, widen: Bool, _ source: UnsafeRawPointer, _ target: UnsafeMutableRawPointer, _ count: Int
 ) {
-  switch ISA.selected {
-  case .avx2:
-    KernelsAVX2.halfConversionEntry(format: format.rawValue, widen: widen, source: source, target: target, count: count)
-  case .baseline:
-    halfConversionEntry(format: format.rawValue, widen: widen, source: source, target: target, count: count)
-  }
+  ISA.kernels.halfConversion(format.rawValue, widen, source, target, count)
 }

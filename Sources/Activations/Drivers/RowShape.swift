@@ -1,5 +1,3 @@
-import KernelsAVX2
-
 /// Shape checks of the row functions (row-major, contiguous matrices), and
 /// their threading: rows are split on a fixed grid, each row computed by one
 /// task from start to end, so results do not depend on the thread count.
@@ -28,13 +26,7 @@ func runRows<T: ActivationScalar>(
   _ kernel: RowKernel, _ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>,
   _ rows: Range<Int>, _ cols: Int
 ) {
-  switch ISA.selected {
-  case .avx2:
-    KernelsAVX2.rowEntry(
-      kernel: kernel.rawValue, doublePrecision: T.self == Double.self, a: UnsafeRawPointer(a),
-      b: UnsafeRawPointer(b), out: UnsafeMutableRawPointer(out), start: rows.lowerBound, end: rows.upperBound,
-      cols: cols)
-  case .baseline:
-    runRowKernel(kernel, a, b, out, rows, cols)
-  }
+  ISA.kernels.row(
+    kernel.rawValue, T.self == Double.self, UnsafeRawPointer(a), UnsafeRawPointer(b), UnsafeMutableRawPointer(out),
+    rows.lowerBound, rows.upperBound, cols)
 }

@@ -1,5 +1,3 @@
-import KernelsAVX2
-
 /// The elementwise driver on 16-bit storage (the `_f16` and `_bf16` entry
 /// points): the float driver's checks with 2-byte elements and float
 /// parameters, then the half loop (Drivers/HalfPrecision.swift) over the
@@ -46,24 +44,14 @@ extension Unary {
     let readsGradient = direction == .backward
     try requireNoPartialOverlap(
       Region(out, count: count), Region(x, count: count), readsGradient ? Region(dy, count: count) : nil)
-    let isa = ISA.selected
+    let elementwise = ISA.kernels.elementwise
+    let (a, b, flag, seed) = p.raw
     Parallel.forEachChunk(
       count: count, grain: Parallel.grain(cost: A.cost), threshold: Parallel.threshold(cost: A.cost)
     ) { range in
-      switch isa {
-      case .avx2:
-        let (a, b, flag, seed) = p.raw
-        KernelsAVX2.elementwiseEntry(
-          family: A.family.rawValue, direction: direction.rawValue, doublePrecision: false,
-          halfFormat: format.rawValue, x: UnsafeRawPointer(x), dy: UnsafeRawPointer(dy),
-          out: UnsafeMutableRawPointer(out), start: range.lowerBound, end: range.upperBound, a: a, b: b, flag: flag,
-          seed: seed)
-      case .baseline:
-        switch format {
-        case .binary16: runElementwiseHalf(A.self, Binary16Conversion.self, direction, p, x, dy, out, range)
-        case .bfloat16: runElementwiseHalf(A.self, BFloat16Conversion.self, direction, p, x, dy, out, range)
-        }
-      }
+      elementwise(
+        A.family.rawValue, direction.rawValue, false, format.rawValue, UnsafeRawPointer(x), UnsafeRawPointer(dy),
+        UnsafeMutableRawPointer(out), range.lowerBound, range.upperBound, a, b, flag, seed)
     }
   }
 }

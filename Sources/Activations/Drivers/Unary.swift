@@ -1,5 +1,3 @@
-import KernelsAVX2
-
 /// The driver of every elementwise function: validation in the header's
 /// order, the vector loop with a padded tail, and threads on a fixed grid.
 ///
@@ -49,20 +47,14 @@ enum Unary<A: UnaryActivation> {
     let readsGradient = direction == .backward
     try requireNoPartialOverlap(
       Region(out, count: count), Region(x, count: count), readsGradient ? Region(dy, count: count) : nil)
-    let isa = ISA.selected
+    let elementwise = ISA.kernels.elementwise
+    let (a, b, flag, seed) = p.raw
     Parallel.forEachChunk(
       count: count, grain: Parallel.grain(cost: A.cost), threshold: Parallel.threshold(cost: A.cost)
     ) { range in
-      switch isa {
-      case .avx2:
-        let (a, b, flag, seed) = p.raw
-        KernelsAVX2.elementwiseEntry(
-          family: A.family.rawValue, direction: direction.rawValue, doublePrecision: T.self == Double.self,
-          x: UnsafeRawPointer(x), dy: UnsafeRawPointer(dy), out: UnsafeMutableRawPointer(out),
-          start: range.lowerBound, end: range.upperBound, a: a, b: b, flag: flag, seed: seed)
-      case .baseline:
-        runElementwise(A.self, direction, p, x, dy, out, range)
-      }
+      elementwise(
+        A.family.rawValue, direction.rawValue, T.self == Double.self, -1, UnsafeRawPointer(x), UnsafeRawPointer(dy),
+        UnsafeMutableRawPointer(out), range.lowerBound, range.upperBound, a, b, flag, seed)
     }
   }
 }

@@ -1,5 +1,3 @@
-import KernelsAVX2
-
 /// The gated linear units glu, swiglu and geglu over rows of x = [a | b]:
 /// validation, the thread split over rows and the C exports (the gates are
 /// in Functions/Gates.swift, the row kernels in Functions/GatedRows.swift).
@@ -93,15 +91,9 @@ func runGated<T: ActivationScalar>(
   _ gate: Gate, _ direction: Int, _ x: UnsafePointer<T>, _ dy: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>,
   _ rows: Range<Int>, _ cols: Int
 ) {
-  switch ISA.selected {
-  case .avx2:
-    KernelsAVX2.gatedEntry(
-      gate: gate.rawValue, direction: direction, doublePrecision: T.self == Double.self, x: UnsafeRawPointer(x),
-      dy: UnsafeRawPointer(dy), out: UnsafeMutableRawPointer(out), start: rows.lowerBound, end: rows.upperBound,
-      cols: cols)
-  case .baseline:
-    runGatedKernel(gate, direction, x, dy, out, rows, cols)
-  }
+  ISA.kernels.gated(
+    gate.rawValue, direction, T.self == Double.self, UnsafeRawPointer(x), UnsafeRawPointer(dy),
+    UnsafeMutableRawPointer(out), rows.lowerBound, rows.upperBound, cols)
 }
 
 // MARK: - C ABI (include/activations.h, "glu")

@@ -1,5 +1,3 @@
-import KernelsAVX2
-
 /// PReLU: leaky ReLU with learned slopes, one per channel or one shared:
 /// validation, the thread split, the weight gradient's reduction and the C
 /// exports (the kernels are in Functions/PReLUKernels.swift).
@@ -186,16 +184,10 @@ func runPReLU<T: ActivationScalar>(
   _ weight: UnsafePointer<T>, _ gradient: UnsafeMutablePointer<T>, rows: Int, channels: Int, weights: Int,
   _ range: Range<Int>
 ) {
-  switch ISA.selected {
-  case .avx2:
-    KernelsAVX2.preluEntry(
-      kernel: kernel.rawValue, doublePrecision: T.self == Double.self, x: UnsafeRawPointer(x),
-      dy: UnsafeRawPointer(dy), out: UnsafeMutableRawPointer(out), weight: UnsafeRawPointer(weight),
-      gradient: UnsafeMutableRawPointer(gradient), rows: rows, channels: channels, weights: weights,
-      start: range.lowerBound, end: range.upperBound)
-  case .baseline:
-    runPReLUKernel(kernel, x, dy, out, weight, gradient, rows: rows, channels: channels, weights: weights, range)
-  }
+  ISA.kernels.prelu(
+    kernel.rawValue, T.self == Double.self, UnsafeRawPointer(x), UnsafeRawPointer(dy), UnsafeMutableRawPointer(out),
+    UnsafeRawPointer(weight), UnsafeMutableRawPointer(gradient), rows, channels, weights, range.lowerBound,
+    range.upperBound)
 }
 
 // MARK: - C ABI (include/activations.h, "prelu")

@@ -8576,8 +8576,8 @@ def get_num_threads() -> int:
 
 
 def isa() -> str:
-    """The instruction set of the elementwise kernels, act_isa(): "avx2" or "baseline"
-    (ACTIVATIONS_ISA=baseline, set before the first call, lowers it).
+    """The instruction set of the kernels, act_isa(): "avx512", "avx2" or "baseline"
+    (ACTIVATIONS_ISA=avx2 or baseline, set before the first call, lowers it).
     """
 
 

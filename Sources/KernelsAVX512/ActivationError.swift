@@ -1,0 +1,1 @@
+../Activations/ABI/ActivationError.swift

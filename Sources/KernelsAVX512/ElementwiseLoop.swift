@@ -1,0 +1,1 @@
+../Activations/Drivers/ElementwiseLoop.swift

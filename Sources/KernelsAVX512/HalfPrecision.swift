@@ -1,0 +1,1 @@
+../Activations/Drivers/HalfPrecision.swift
