@@ -83,6 +83,10 @@ ELEMENTWISE = {
     "hardtanh": _ramp(-1, 1),
 }
 ROW_FUNCTIONS = ("softmax", "log_softmax")
+# Where a derivative jumps: libraries pick different one-sided values there (all
+# valid subgradients), so the derivative and backward samples leave these out.
+KINKS = {"relu": (0,), "leaky_relu": (0,), "selu": (0,), "relu6": (0, 6), "hardtanh": (-1, 1),
+         "hardswish": (-3, 3), "hardsigmoid": (-3, 3)}
 
 
 @dataclass
@@ -277,6 +281,8 @@ class AccuracySample:
     def _elementwise(self, quick):
         f, derivative = ELEMENTWISE[self.function]
         finite, special = elementwise_sample(self.dtype, quick)
+        if self.direction != "forward":
+            finite = finite[~np.isin(finite, KINKS.get(self.function, ()))]
         x = np.concatenate([finite, special])
         dy = _dy_sample(len(x), self.dtype)
         dy[len(finite):] = 1
@@ -309,14 +315,18 @@ class AccuracySample:
             if self.direction == "backward":  # from y, the forward output rounded once
                 x[r] = [float(v) for v in exact]
                 y, g = R.exact(x[r]), R.exact(dy[r])
+                # Backward errors are judged on each element's natural scale (the
+                # header's): y_j (|dy_j| + sum |dy_k y_k|), or |dy_j| + exp(y_j) sum |dy_k|.
                 if self.function == "softmax":
                     dot = mp.fsum(a * b for a, b in zip(y, g))
                     exact = [a * (b - dot) for a, b in zip(y, g)]
+                    size = mp.fsum(abs(a * b) for a, b in zip(y, g))
+                    scale += [a * (abs(b) + size) for a, b in zip(y, g)]
                 else:
                     total = mp.fsum(g)
                     exact = [b - mp.exp(a) * total for a, b in zip(y, g)]
-                # Backward errors are judged on the row's natural scale: its largest |dx|.
-                scale += [max(abs(v) for v in exact)] * len(exact)
+                    size = mp.fsum(abs(b) for b in g)
+                    scale += [abs(b) + mp.exp(a) * size for a, b in zip(y, g)]
             reference += exact
         self.reference = reference
         self.scale = scale or None
@@ -329,8 +339,8 @@ class AccuracySample:
         got = np.ravel(output)[:self.finite]
         info = np.finfo(self.dtype)
         if self.scale is not None:
-            errors = np.array([float(abs(mp.mpf(float(v)) - ref) / R.ulp(s, np.dtype(self.dtype)))
-                               if np.isfinite(v) else math.inf
+            errors = np.array([(float(abs(mp.mpf(float(v)) - ref) / R.ulp(s, np.dtype(self.dtype))) if s else
+                                0.0 if v == 0 else math.inf) if np.isfinite(v) else math.inf
                                for v, ref, s in zip(got, self.reference, self.scale)])
         else:
             errors = R.ulp_errors(got, self.reference, self.dtype)
@@ -581,7 +591,9 @@ def markdown(results, accuracy, about, model, flags, args, elapsed):
       "there. The sample (`elementwise_sample`): 0 and both signs of %d log-uniform magnitudes, the "
       "subnormal and normal edges, the tails and the largest finite value. softmax and log_softmax: four "
       "rows of 256 with spreads 20, 2000, 2e-4 and a log-uniform one; their backward errors are measured "
-      "in ULPs of the row's largest |dx| (the natural scale of a difference)." % 400)
+      "in ULPs of each element's natural scale, the header's y_j (|dy_j| + sum |dy_k y_k|) and |dy_j| + "
+      "exp(y_j) sum |dy_k|. Derivative and backward samples leave out the kinks of the piecewise functions "
+      "(relu's 0, hardtanh's +-1, ...), where libraries pick different one-sided values." % 400)
     w("")
     w("✗ **wrong**: on some finite input |y - f(x)| > 2^-11 max(1, |f(x)|), or a NaN or an infinity where "
       "f(x) is finite. Special values: f(+inf), f(-inf) and f(NaN) (dy = 1) against the limits; mismatches "
